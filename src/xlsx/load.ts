@@ -1,0 +1,87 @@
+/**
+ * Bytes → ExcelJS workbook, with a one-line reason for every file that is not a usable .xlsx.
+ * No `fs` here: the browser task pane loads files the user opens through the same function.
+ */
+import ExcelJS from 'exceljs';
+
+/** A file that cannot be read as a workbook; `message` is one line, fit for a user. */
+export class UnreadableWorkbook extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'empty' | 'encrypted' | 'legacy-xls' | 'not-xlsx' | 'corrupt',
+  ) {
+    super(message);
+  }
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
+const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, sig: number[]): boolean {
+  if (bytes.length < sig.length) return false;
+  return sig.every((b, i) => bytes[i] === b);
+}
+
+/** An encrypted OOXML file is a CFB container holding an `EncryptionInfo` stream (UTF-16 name). */
+function hasUtf16(bytes: Uint8Array, word: string): boolean {
+  const pattern = Array.from(word).flatMap((ch) => [ch.charCodeAt(0), 0]);
+  const limit = Math.min(bytes.length, 1 << 20) - pattern.length;
+  outer: for (let i = 0; i <= limit; i++) {
+    for (let j = 0; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
+
+/** Checks the signature without parsing; throws UnreadableWorkbook with the reason. */
+export function checkSignature(data: ArrayBuffer | Uint8Array): void {
+  const bytes = toBytes(data);
+  if (bytes.length === 0) throw new UnreadableWorkbook('the file is empty (0 bytes)', 'empty');
+  if (startsWith(bytes, CFB)) {
+    if (hasUtf16(bytes, 'EncryptionInfo')) {
+      throw new UnreadableWorkbook(
+        'the workbook is password-protected (encrypted); save an unprotected copy from Excel and validate that',
+        'encrypted',
+      );
+    }
+    throw new UnreadableWorkbook(
+      'this is an old binary Excel file (.xls), not .xlsx; open it in Excel and save it as .xlsx',
+      'legacy-xls',
+    );
+  }
+  if (startsWith(bytes, EMPTY_ZIP)) {
+    throw new UnreadableWorkbook('the file is an empty zip archive, not a workbook', 'not-xlsx');
+  }
+  if (!startsWith(bytes, ZIP)) {
+    const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 64)).trimStart().toLowerCase();
+    const hint = head.startsWith('<') ? ' (it looks like HTML or XML)' : head.includes(',') ? ' (it looks like CSV text)' : '';
+    throw new UnreadableWorkbook(`not an .xlsx workbook${hint}: the file does not start with a zip signature`, 'not-xlsx');
+  }
+}
+
+/** Reads an .xlsx from bytes. Throws UnreadableWorkbook with a one-line reason. */
+export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  checkSignature(data);
+  const bytes = toBytes(data);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // ExcelJS accepts a Buffer in Node and an ArrayBuffer in the browser.
+    const input: ArrayBuffer | Buffer =
+      typeof Buffer !== 'undefined'
+        ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+        : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    await workbook.xlsx.load(input as Buffer);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new UnreadableWorkbook(`the file is damaged or not a valid .xlsx (${detail})`, 'corrupt');
+  }
+  if (workbook.worksheets.length === 0) {
+    throw new UnreadableWorkbook('the workbook has no worksheets', 'corrupt');
+  }
+  return workbook;
+}
