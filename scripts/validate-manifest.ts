@@ -31,7 +31,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const problems: Problem[] = [];
-  const schemaDir = process.env.INTERLOCK_MANIFEST_XSD_DIR ?? resolve(projectDir, '..', 'shared', 'schemas', 'office-manifest');
+  const schemaDir =
+    process.env.INTERLOCK_MANIFEST_XSD_DIR ?? resolve(projectDir, '..', 'shared', 'schemas', 'office-manifest');
   if (existsSync(schemaDir)) {
     const xsd = await validateWithXsd(xml, schemaDir);
     problems.push(...xsd);

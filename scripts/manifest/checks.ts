@@ -42,7 +42,16 @@ const TOP_LEVEL_ORDER = [
   'VersionOverrides',
   'ExtendedOverrides',
 ];
-const TOP_LEVEL_REQUIRED = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'DefaultSettings', 'Permissions'];
+const TOP_LEVEL_REQUIRED = [
+  'Id',
+  'Version',
+  'ProviderName',
+  'DefaultLocale',
+  'DisplayName',
+  'Description',
+  'DefaultSettings',
+  'Permissions',
+];
 
 const MAX_RESID = 32;
 const MAX_SHORT = 125;
@@ -103,9 +112,11 @@ export function checkManifest(xml: string, options: CheckOptions): Problem[] {
     else if (at < last) add(c, `${c.qname} is out of order: it must come before ${TOP_LEVEL_ORDER[last]}`);
     else last = at;
   }
-  for (const name of TOP_LEVEL_REQUIRED) if (!child(root, name)) add(root, `OfficeApp is missing its required ${name} element`);
+  for (const name of TOP_LEVEL_REQUIRED)
+    if (!child(root, name)) add(root, `OfficeApp is missing its required ${name} element`);
   const defaults = child(root, 'DefaultSettings');
-  if (defaults && !child(defaults, 'SourceLocation')) add(defaults, 'DefaultSettings has no SourceLocation: Office would not know which page to open');
+  if (defaults && !child(defaults, 'SourceLocation'))
+    add(defaults, 'DefaultSettings has no SourceLocation: Office would not know which page to open');
 
   // Resources by kind.
   const resources = new Map<string, { kind: string; el: XmlElement }>();
@@ -119,13 +130,18 @@ export function checkManifest(xml: string, options: CheckOptions): Problem[] {
           continue;
         }
         if (resources.has(id)) add(r, `resource id "${id}" is defined twice`);
-        if (id.length > MAX_RESID) add(r, `resource id "${id}" is ${id.length} characters; at most ${MAX_RESID} are allowed`);
+        if (id.length > MAX_RESID)
+          add(r, `resource id "${id}" is ${id.length} characters; at most ${MAX_RESID} are allowed`);
         resources.set(id, { kind: group.name, el: r });
         const limit = group.name === 'ShortStrings' ? MAX_SHORT : group.name === 'LongStrings' ? MAX_LONG : undefined;
         if (limit !== undefined) {
-          const values = [r.attrs.DefaultValue ?? '', ...r.children.filter((o) => o.name === 'Override').map((o) => o.attrs.Value ?? '')];
+          const values = [
+            r.attrs.DefaultValue ?? '',
+            ...r.children.filter((o) => o.name === 'Override').map((o) => o.attrs.Value ?? ''),
+          ];
           for (const v of values) {
-            if (v.length > limit) add(r, `string "${id}" is ${v.length} characters; ${group.name} allow at most ${limit}`);
+            if (v.length > limit)
+              add(r, `string "${id}" is ${v.length} characters; ${group.name} allow at most ${limit}`);
           }
         }
       }
@@ -143,7 +159,8 @@ export function checkManifest(xml: string, options: CheckOptions): Problem[] {
       const target = resources.get(resid);
       const kind = expectedKind(el);
       if (!target) add(el, `resid "${resid}" does not match any resource id in Resources`);
-      else if (kind && target.kind !== kind) add(el, `resid "${resid}" points to ${target.kind}, but ${el.qname} needs one of ${kind}`);
+      else if (kind && target.kind !== kind)
+        add(el, `resid "${resid}" points to ${target.kind}, but ${el.qname} needs one of ${kind}`);
       else if (el.name === 'Image' && target && el.attrs.size) checkIcon(el, target.el, Number(el.attrs.size));
     }
     // control ids unique
@@ -154,13 +171,17 @@ export function checkManifest(xml: string, options: CheckOptions): Problem[] {
     // actions complete
     if (el.name === 'Action') {
       const type = el.attrs['xsi:type'];
-      if (type === 'ShowTaskpane' && !child(el, 'SourceLocation')) add(el, 'a ShowTaskpane action has no SourceLocation: the button would open nothing');
+      if (type === 'ShowTaskpane' && !child(el, 'SourceLocation'))
+        add(el, 'a ShowTaskpane action has no SourceLocation: the button would open nothing');
       if (type === 'ExecuteFunction') {
         const fn = child(el, 'FunctionName');
         const name = fn?.text.trim();
         if (!name) add(el, 'an ExecuteFunction action has no FunctionName');
         else if (!associated.has(name))
-          add(fn!, `FunctionName "${name}" has no handler: no Office.actions.associate("${name}", ...) in src/commands`);
+          add(
+            fn!,
+            `FunctionName "${name}" has no handler: no Office.actions.associate("${name}", ...) in src/commands`,
+          );
       }
     }
     // https everywhere
