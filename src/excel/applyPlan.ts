@@ -1,0 +1,320 @@
+/**
+ * Carries out a WritePlan in the open workbook, in a bounded number of syncs:
+ *
+ *   1. read: sheets, tables, workbook protection;
+ *   2. read: each sheet's protection and conditional formats, then check everything that could
+ *      stop the write (nothing is changed if a check fails);
+ *   3. build: every planned sheet is written under a temporary name into a hidden sheet, in
+ *      requests of at most REQUEST_BUDGET_BYTES (Excel on the web refuses requests over 5 MB);
+ *      the first build request also reads the formulas of existing rules, to find Interlock's;
+ *   4. swap: Interlock's old rules and sheets go (the old state sheet first), the new sheets take
+ *      their names, formulas, tables and rules are added, and the new state sheet comes last.
+ *
+ * If a build request fails, the temporary sheets are removed and the workbook is as it was. If a
+ * swap request fails, the old state sheet is already gone, so nothing claims to be current.
+ */
+import type { Progress } from '../core/host';
+import type { PlannedSheet, WritePlan } from '../core/plan/types';
+import { isLegalSheetName, sheetKey } from '../core/plan/sheetNames';
+import { ACTION_OVERHEAD_BYTES, compileSheet, conditionalFormatBytes, queueConditionalFormat } from './compileSheet';
+import type { Op } from './compileSheet';
+import { WorkbookBlockedError, WriteInterruptedError, describeError } from './errors';
+import type { OfficeDeps } from './officeRun';
+import { WRITE_REQUIREMENTS, assertRequirements } from './requirements';
+
+/** Bytes per request: under Excel on the web's 5 MB, with room for Office's own envelope. */
+export const REQUEST_BUDGET_BYTES = 4_000_000;
+/** Names of sheets being built; left-overs from an interrupted run are removed on the next. */
+export const TEMP_PREFIX = '_interlock_tmp_';
+
+interface ExistingSheet {
+  sheet: Excel.Worksheet;
+  name: string;
+  visibility: string;
+}
+
+export async function applyWritePlan(deps: OfficeDeps, plan: WritePlan, progress?: Progress): Promise<void> {
+  assertRequirements(deps.isSetSupported, WRITE_REQUIREMENTS, "write Interlock's results");
+  checkPlanNames(plan);
+
+  await deps.run(async (context) => {
+    const wb = context.workbook;
+    let syncs = 0;
+    let expected = 4;
+    const step = async (stage: string) => {
+      await context.sync();
+      syncs++;
+      progress?.(syncs, Math.max(expected, syncs), stage);
+    };
+
+    // 1. What is there.
+    const sheets = wb.worksheets.load('items/name,items/visibility');
+    const tables = wb.tables.load('items/name');
+    const bookProtection = wb.protection.load('protected');
+    await step('Checking the workbook');
+
+    // 2. Protection and existing rules, per sheet.
+    const existing = new Map<string, ExistingSheet>();
+    for (const s of sheets.items) existing.set(sheetKey(s.name), { sheet: s, name: s.name, visibility: s.visibility });
+    const protections = sheets.items.map((s) => s.protection.load('protected'));
+    const tableSheets = tables.items.map((t) => t.worksheet.load('name'));
+    const planned = new Set(plan.sheets.map((s) => sheetKey(s.name)));
+    const doomed = new Set([...plan.removeSheets.map(sheetKey), ...planned]);
+    const scanned = sheets.items
+      .filter((s) => !doomed.has(sheetKey(s.name)) && !s.name.startsWith(TEMP_PREFIX))
+      .map((s) => ({ sheet: s, formats: s.getRange().conditionalFormats.load('items/type') }));
+    await step('Checking the workbook');
+
+    const protectedSheets = new Set(sheets.items.filter((_, i) => protections[i].protected).map((s) => sheetKey(s.name)));
+    checkWritable(plan, bookProtection.protected, existing, protectedSheets, tables.items.map((t, i) => ({ name: t.name, sheet: tableSheets[i].name })), doomed);
+
+    // 3. Build every planned sheet under a temporary name.
+    const handles = new Map<PlannedSheet, Excel.Worksheet>();
+    const compiled = plan.sheets.map((ps, i) => {
+      const temp = `${TEMP_PREFIX}${i + 1}`;
+      const sheetRef = () => {
+        const h = handles.get(ps);
+        if (!h) throw new Error(`Interlock: sheet ${ps.name} used before it was added`);
+        return h;
+      };
+      const { build, swap } = compileSheet(ps, sheetRef);
+      const add: Op = {
+        bytes: ACTION_OVERHEAD_BYTES * 2,
+        stage: `Writing ${ps.name}`,
+        queue: () => {
+          const h = wb.worksheets.add(temp);
+          h.visibility = 'Hidden';
+          handles.set(ps, h);
+        },
+      };
+      return { ps, temp, build: [add, ...build], swap };
+    });
+
+    const leftovers = sheets.items.filter((s) => s.name.startsWith(TEMP_PREFIX));
+    const ruleReads: { sheet: Excel.Worksheet; format: Excel.ConditionalFormat; formulas: () => string[] }[] = [];
+    const firstBuild: Op = {
+      bytes: ACTION_OVERHEAD_BYTES * (leftovers.length * 2 + scanned.length * 2),
+      stage: 'Preparing',
+      queue: () => {
+        for (const s of leftovers) {
+          if (s.visibility === 'VeryHidden') s.visibility = 'Hidden'; // Excel will not delete a very hidden sheet
+          s.delete();
+        }
+        for (const { sheet, formats } of scanned) {
+          if (protectedSheets.has(sheetKey(sheet.name))) continue;
+          for (const format of formats.items) {
+            if (format.type === 'Custom') {
+              const rule = format.custom.rule.load('formula');
+              ruleReads.push({ sheet, format, formulas: () => [rule.formula] });
+            } else if (format.type === 'ColorScale') {
+              const scale = format.colorScale.load('criteria');
+              ruleReads.push({
+                sheet,
+                format,
+                formulas: () => {
+                  const c = scale.criteria;
+                  return [c.minimum?.formula, c.midpoint?.formula, c.maximum?.formula].filter((f): f is string => !!f);
+                },
+              });
+            }
+          }
+        }
+      },
+    };
+    const buildBatches = pack([firstBuild, ...compiled.flatMap((c) => c.build)]);
+
+    const swapOps = (): Op[] => {
+      const ops: Op[] = [];
+      const marker = plan.ownerMarker.trim().toLowerCase();
+      const owned = marker ? ruleReads.filter((r) => r.formulas().some((f) => f.toLowerCase().includes(marker))) : [];
+      // Old rules first: deleting the sheets they point at would turn the marker into #REF!.
+      for (const r of [...owned].reverse()) {
+        ops.push({ bytes: ACTION_OVERHEAD_BYTES, stage: 'Removing old warnings', queue: () => r.format.delete() });
+      }
+      const stateNames = plan.sheets.filter((s) => s.role === 'state').map((s) => sheetKey(s.name));
+      const order = [...stateNames, ...plan.removeSheets.map(sheetKey), ...plan.sheets.map((s) => sheetKey(s.name))];
+      const deleted = new Set<string>();
+      for (const key of order) {
+        const old = existing.get(key);
+        if (!old || deleted.has(key)) continue;
+        deleted.add(key);
+        ops.push({
+          bytes: ACTION_OVERHEAD_BYTES * 2,
+          stage: 'Replacing sheets',
+          queue: () => {
+            if (old.visibility === 'VeryHidden') old.sheet.visibility = 'Hidden';
+            old.sheet.delete();
+          },
+        });
+      }
+      const rename = (c: (typeof compiled)[number]): Op => ({
+        bytes: ACTION_OVERHEAD_BYTES * 2 + c.ps.name.length,
+        stage: 'Replacing sheets',
+        queue: () => {
+          const h = handles.get(c.ps)!;
+          h.name = c.ps.name;
+          h.visibility = visibilityName(c.ps.visibility);
+        },
+      });
+      const body = compiled.filter((c) => c.ps.role !== 'state');
+      const state = compiled.filter((c) => c.ps.role === 'state');
+      ops.push(...body.map(rename));
+      for (const c of body) ops.push(...c.swap);
+      plan.matrix.conditionalFormats.forEach((cf, i) => {
+        ops.push({
+          bytes: conditionalFormatBytes(cf),
+          stage: 'Adding warnings to the matrix',
+          queue: () => queueConditionalFormat(wb.worksheets.getItem(plan.matrix.sheet).getRange(cf.range), cf, i),
+        });
+      });
+      // The state sheet says what is current: it comes last.
+      for (const c of state) ops.push(rename(c), ...c.swap);
+      const target = plan.activate ? activationTarget(plan, existing, handles, deleted) : null;
+      if (target) ops.push({ bytes: ACTION_OVERHEAD_BYTES, stage: 'Done', queue: () => target().activate() });
+      return ops;
+    };
+
+    expected = 2 + buildBatches.length + 1;
+    let phase: 'build' | 'swap' = 'build';
+    try {
+      for (const batch of buildBatches) {
+        wb.application.suspendApiCalculationUntilNextSync();
+        wb.application.suspendScreenUpdatingUntilNextSync();
+        for (const op of batch) op.queue();
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per 4 MB batch (5 MB limit)
+        await step(batch[batch.length - 1].stage);
+      }
+      phase = 'swap';
+      const swapBatches = pack(swapOps());
+      expected = syncs + swapBatches.length;
+      for (const batch of swapBatches) {
+        // Calculation stays on here: formulas written now must show results.
+        wb.application.suspendScreenUpdatingUntilNextSync();
+        for (const op of batch) op.queue();
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per 4 MB batch (5 MB limit)
+        await step(batch[batch.length - 1].stage);
+      }
+    } catch (e) {
+      if (phase === 'swap') {
+        throw new WriteInterruptedError(
+          `Interlock stopped while replacing its sheets: ${describeError(e)} Your own cells are unchanged. ` +
+            "Interlock's state sheet was removed first, so its partial output does not count as current: run it again to finish.",
+          e,
+          false,
+        );
+      }
+      const cleaned = await removeTemporary(context, [...handles.values()]);
+      throw new WriteInterruptedError(
+        `Interlock stopped while writing its results: ${describeError(e)} ` +
+          (cleaned
+            ? 'Nothing was changed: its previous results are as they were.'
+            : `Its previous results are as they were; hidden sheets named ${TEMP_PREFIX}… may be left and will be removed on the next run.`),
+        e,
+        cleaned,
+      );
+    }
+  });
+}
+
+/** Groups operations into requests under the byte budget, keeping their order. */
+export function pack(ops: Op[], budget = REQUEST_BUDGET_BYTES): Op[][] {
+  const out: Op[][] = [];
+  let current: Op[] = [];
+  let bytes = 0;
+  for (const op of ops) {
+    if (current.length > 0 && bytes + op.bytes > budget) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(op);
+    bytes += op.bytes;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+function visibilityName(v: PlannedSheet['visibility']): Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden' {
+  return v === 'hidden' ? 'Hidden' : v === 'veryHidden' ? 'VeryHidden' : 'Visible';
+}
+
+/** Names Excel would reject, or two planned sheets with one name, stop the plan before any write. */
+function checkPlanNames(plan: WritePlan): void {
+  const seen = new Set<string>();
+  for (const s of plan.sheets) {
+    if (!isLegalSheetName(s.name)) throw new WorkbookBlockedError(`Interlock cannot name a sheet "${s.name}": Excel does not accept that sheet name. Nothing was changed.`);
+    if (s.name.startsWith(TEMP_PREFIX)) throw new WorkbookBlockedError(`"${s.name}" is reserved for Interlock's temporary sheets. Nothing was changed.`);
+    const key = sheetKey(s.name);
+    if (seen.has(key)) throw new WorkbookBlockedError(`The plan writes two sheets named "${s.name}". Nothing was changed.`);
+    seen.add(key);
+  }
+  const matrixKey = sheetKey(plan.matrix.sheet);
+  if (plan.matrix.sheet && (seen.has(matrixKey) || plan.removeSheets.some((n) => sheetKey(n) === matrixKey))) {
+    throw new WorkbookBlockedError(`Interlock will not replace or remove the matrix sheet "${plan.matrix.sheet}". Nothing was changed.`);
+  }
+}
+
+function checkWritable(
+  plan: WritePlan,
+  bookProtected: boolean,
+  existing: Map<string, ExistingSheet>,
+  protectedSheets: Set<string>,
+  tables: { name: string; sheet: string }[],
+  doomed: Set<string>,
+): void {
+  const changesSheets = plan.sheets.length > 0 || plan.removeSheets.some((n) => existing.has(sheetKey(n)));
+  if (bookProtected && changesSheets) {
+    throw new WorkbookBlockedError(
+      'The workbook structure is protected, so Interlock cannot add or remove its sheets. ' +
+        'Unprotect it (Review › Protect Workbook) and run again. Nothing was changed.',
+    );
+  }
+  const matrixKey = sheetKey(plan.matrix.sheet);
+  if (plan.matrix.sheet && !existing.has(matrixKey) && plan.matrix.conditionalFormats.length > 0) {
+    throw new WorkbookBlockedError(`The matrix sheet "${plan.matrix.sheet}" is no longer in the workbook. Validate again. Nothing was changed.`);
+  }
+  if (plan.matrix.sheet && protectedSheets.has(matrixKey)) {
+    throw new WorkbookBlockedError(
+      `The sheet "${existing.get(matrixKey)?.name ?? plan.matrix.sheet}" is protected, so Interlock cannot update its warnings there. ` +
+        'Unprotect it (Review › Unprotect Sheet) and run again. Nothing was changed.',
+    );
+  }
+  const planned = new Map(plan.sheets.flatMap((s) => s.tables.map((t) => [t.name.toUpperCase(), s.name] as const)));
+  for (const t of tables) {
+    if (planned.has(t.name.toUpperCase()) && !doomed.has(sheetKey(t.sheet))) {
+      throw new WorkbookBlockedError(
+        `A table named "${t.name}" already exists on "${t.sheet}", and Interlock needs that name for "${planned.get(t.name.toUpperCase())}". ` +
+          'Rename the table and run again. Nothing was changed.',
+      );
+    }
+  }
+}
+
+/** The sheet to show at the end, if it will be visible. */
+function activationTarget(
+  plan: WritePlan,
+  existing: Map<string, ExistingSheet>,
+  handles: Map<PlannedSheet, Excel.Worksheet>,
+  deleted: Set<string>,
+): (() => Excel.Worksheet) | null {
+  const key = sheetKey(plan.activate ?? '');
+  const ps = plan.sheets.find((s) => sheetKey(s.name) === key);
+  if (ps) return ps.visibility === 'visible' ? () => handles.get(ps)! : null;
+  const old = existing.get(key);
+  return old && !deleted.has(key) && old.visibility === 'Visible' ? () => old.sheet : null;
+}
+
+/** Best effort after a failed build: remove the temporary sheets; true when that worked. */
+async function removeTemporary(context: Excel.RequestContext, sheets: Excel.Worksheet[]): Promise<boolean> {
+  if (sheets.length === 0) return true;
+  try {
+    const all = context.workbook.worksheets.load('items/name');
+    await context.sync();
+    const temps = all.items.filter((s) => s.name.startsWith(TEMP_PREFIX));
+    for (const s of temps) s.delete();
+    if (temps.length > 0) await context.sync();
+    return true;
+  } catch {
+    return false;
+  }
+}
