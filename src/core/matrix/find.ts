@@ -10,6 +10,7 @@ import { readMatrixAt, type ReadResult } from './read';
 import { findDependencySheet, readDependencies, DEPENDENCY_SHEET } from './dependencies';
 import { cellText } from './text';
 import { isDepartmentHeader } from './labels';
+import { readState } from '../plan/state';
 
 export interface FindOptions {
   /** `'Sheet'!B3:H20`, or `B3:H20` with `sheet`: the matrix, header row and department column included. */
@@ -27,9 +28,10 @@ export function isMatrixNotFound(m: Matrix | MatrixNotFound): m is MatrixNotFoun
   return (m as MatrixNotFound).reason !== undefined && (m as Matrix).cells === undefined;
 }
 
-/** Sheets that are never the matrix: the dependency list, settings, and what Interlock writes. */
-function isExcludedSheet(s: SheetSnapshot): boolean {
-  return DEPENDENCY_SHEET.test(s.name) || /^interlock\b/i.test(s.name) || /^(cascade|overview|findings)\b/i.test(s.name);
+/** Sheets that are never the matrix: the dependency list, settings, and what Interlock wrote before. */
+function excludedSheets(snapshot: WorkbookSnapshot): (s: SheetSnapshot) => boolean {
+  const owned = new Set((readState(snapshot)?.sheets ?? []).map((s) => s.name));
+  return (s) => owned.has(s.name) || DEPENDENCY_SHEET.test(s.name) || /^interlock settings$/i.test(s.name.trim());
 }
 
 function withDependencies(matrix: Matrix, snapshot: WorkbookSnapshot): Matrix {
@@ -123,6 +125,7 @@ export function findMatrix(snapshot: WorkbookSnapshot, options: FindOptions = {}
   const named = snapshot.names.find((n) => n.name.toLowerCase() === NAMED_RANGE.toLowerCase());
   if (named) return readRange(snapshot, named.sheet, named.range, 'named-range', `the named range ${NAMED_RANGE}`);
 
+  const isExcludedSheet = excludedSheets(snapshot);
   let best: ReadResult | undefined;
   const sheets = options.sheet ? snapshot.sheets.filter((s) => s.name === options.sheet) : snapshot.sheets;
   if (options.sheet && sheets.length === 0) return notFound(`there is no sheet named "${options.sheet}"`);

@@ -1,0 +1,60 @@
+/**
+ * Support functions align through their internal customers: which customer-facing departments a
+ * support cell serves, and whether the support function moves the objective itself.
+ */
+import type { Department } from '../matrix/types';
+import type { CellInfo, RuleContext } from './types';
+import { nameKey } from '../matrix/text';
+
+export function isSupport(d: Department): boolean {
+  return d.attributes.function === 'support';
+}
+
+/** Departments the cell serves: those its text names, else those in the Serves column. */
+export function servedBy(ctx: RuleContext, info: CellInfo): { served: Department[]; named: 'text' | 'serves' | 'none'; unknown: string[] } {
+  const inText = ctx.mentions(info).filter((d) => d !== info.department);
+  if (inText.length) return { served: inText, named: 'text', unknown: [] };
+  const listed = info.department.attributes.serves ?? [];
+  const served: Department[] = [];
+  const unknown: string[] = [];
+  for (const name of listed) {
+    const d = ctx.findDepartment(name);
+    if (d && d !== info.department) served.push(d);
+    else if (!d) unknown.push(name);
+  }
+  return { served, named: served.length || unknown.length ? 'serves' : 'none', unknown };
+}
+
+/** Words for the same result, so "spend" moves "Reduce operating costs". */
+const SYNONYMS: string[][] = [
+  ['cost', 'costs', 'spend', 'spending', 'expense', 'expenses', 'opex', 'capex', 'savings', 'saving', 'budget'],
+  ['attrition', 'turnover', 'retention', 'churn'],
+  ['hire', 'hiring', 'vacancies', 'vacancy', 'time to fill', 'recruitment'],
+  ['uptime', 'availability', 'downtime', 'outage', 'outages', 'incidents'],
+  ['cash', 'dso', 'receivables', 'working capital', 'collections'],
+  ['emissions', 'carbon', 'co2', 'energy'],
+  ['margin', 'margins', 'profit', 'profitability', 'ebitda'],
+];
+
+const STOP = new Set(['the', 'and', 'of', 'to', 'in', 'a', 'an', 'for', 'by', 'our', 'on', 'reduce', 'increase', 'improve', 'grow', 'cut', 'lower', 'raise', 'rate', 'per']);
+
+function words(s: string): Set<string> {
+  const out = new Set<string>();
+  const k = nameKey(s);
+  for (const w of k.split(/[^a-z0-9]+/)) if (w && !STOP.has(w)) out.add(w);
+  for (const group of SYNONYMS) if (group.some((g) => new RegExp(`\\b${g}\\b`).test(k))) out.add(`#${group[0]}`);
+  return out;
+}
+
+/**
+ * A support function may link straight to an objective when it moves the objective's result
+ * itself (procurement → spend): its cell's quantified impact is in the objective's own terms.
+ */
+export function movesObjectiveItself(info: CellInfo): boolean {
+  const a = info.analysis;
+  if (!a.impactQuantified) return false;
+  const mine = words([a.metric ?? '', a.impactText ?? '', ...a.quantities.filter((q) => q.outcome).map((q) => q.measures ?? '')].join(' '));
+  const target = words(`${info.objective.name} ${info.objective.attributes.metric ?? ''}`);
+  for (const w of mine) if (target.has(w)) return true;
+  return false;
+}

@@ -1,0 +1,43 @@
+import type { Rule, CellInfo, RuleFinding } from './types';
+import { allCells, atCell } from './support';
+
+/** Text compared without case, spacing or punctuation; short texts are not compared (too often alike by chance). */
+function key(c: CellInfo): string | null {
+  const t = c.cell.text.toLowerCase().replace(/[^\p{L}\p{N}%$€£]+/gu, ' ').trim();
+  return t.length >= 20 ? t : null;
+}
+
+const rule: Rule = {
+  id: 'duplicate-initiative',
+  severity: 'warning',
+  description: 'The same initiative is written in more than one cell (copied between objectives or departments).',
+  check(ctx) {
+    const first = new Map<string, CellInfo>();
+    const out: RuleFinding[] = [];
+    for (const c of allCells(ctx)) {
+      if (!c.committed || c.mergedInto) continue;
+      const k = key(c);
+      if (!k) continue;
+      const seen = first.get(k);
+      if (!seen) {
+        first.set(k, c);
+        continue;
+      }
+      const where =
+        seen.department === c.department
+          ? `${c.department.name}'s cell for "${seen.objective.name}" (${seen.cell.address})`
+          : `${seen.department.name}'s cell for "${seen.objective.name}" (${seen.cell.address})`;
+      out.push(
+        atCell(
+          c,
+          `Same text as ${where}: one initiative counted twice.`,
+          seen.department === c.department
+            ? `Say what ${c.department.name} will do for "${c.objective.name}" specifically, or mark the cell n/a.`
+            : `Decide which department owns it; the other states its own part (or depends on it).`,
+        ),
+      );
+    }
+    return out;
+  },
+};
+export default rule;

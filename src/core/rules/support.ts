@@ -1,0 +1,32 @@
+/** Small helpers shared by rule modules. */
+import type { CellInfo, RuleContext, RuleFinding } from './types';
+import { describeDate, type ResolvedDate } from '../dates';
+
+export function allCells(ctx: RuleContext): CellInfo[] {
+  return ctx.cells.flat();
+}
+
+/** A finding placed on a matrix cell. */
+export function atCell(info: CellInfo, message: string, suggestion: string): RuleFinding {
+  return {
+    address: info.cell.address,
+    department: info.department.name,
+    objective: info.objective.name,
+    message,
+    suggestion,
+  };
+}
+
+/** A date for a message, with what was assumed to read it. */
+export function dateWords(d: ResolvedDate): string {
+  return d.assumed ? `${describeDate(d)}; ${d.assumed}` : describeDate(d);
+}
+
+export function quote(s: string, max = 60): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return `"${t.length > max ? `${t.slice(0, max - 1)}…` : t}"`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
