@@ -1,0 +1,327 @@
+/**
+ * matrix + rules → report: every cell analysed and given a verdict, every enabled rule run,
+ * findings stamped with their rule, severity and place, and counts by severity.
+ */
+import type { CellResult, Finding, Report, Severity, Summary } from './report';
+import type { WorkbookSnapshot } from './snapshot';
+import { isErrorValue } from './snapshot';
+import type { Department, DependencyEntry, Matrix, Objective } from './matrix/types';
+import type { StatementAnalysis } from './statement/types';
+import { analyzeStatement, defaultLexicon, extendLexicon } from './statement';
+import { RULES } from './rules';
+import type { CellInfo, ResolvedDependency, RuleContext } from './rules/types';
+import { readSettings, type Settings } from './settings';
+import { type DateOptions, type ResolvedDate, inferPlanYear, parseDeadline, resolveDeadlineValue } from './dates';
+import { nameKey } from './matrix/text';
+import { objectiveAttributeOf } from './matrix/labels';
+import { parseRange, rangeToA1 } from './a1';
+
+export interface ValidateOptions {
+  /** Settings to use instead of the workbook's own (`Interlock Settings` sheet, document settings). */
+  settings?: Settings;
+  /** `YYYY-MM-DD` that relative deadlines count from; default today. */
+  referenceDate?: string;
+  /** Findings computed elsewhere (cascade-orphan from the cascade sheets). */
+  extraFindings?: Finding[];
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+type Lexicon = typeof defaultLexicon;
+
+function lexiconFor(settings: Settings, matrix: Matrix, notes: string[]): Lexicon {
+  const extra: Record<string, string[]> = {};
+  for (const [list, words] of Object.entries(settings.lexicon)) {
+    if (list in defaultLexicon) extra[list] = words;
+    else notes.push(`Settings name a word list "${list}" the statement checker does not have; its words were ignored.`);
+  }
+  // The matrix's own department names, so "needs data from Finance Ops" is read as a dependency.
+  const names = matrix.departments.map((d) => d.name.toLowerCase()).filter((n) => !n.startsWith('(no name'));
+  extra.departments = [...(extra.departments ?? []), ...names];
+  return extendLexicon(defaultLexicon, extra as Partial<Lexicon>);
+}
+
+/** Department names found in a text: whole words, case-insensitive except short all-caps names (IT, HR). */
+function mentionFinder(departments: Department[]): (text: string) => Department[] {
+  const patterns = departments
+    .filter((d) => !d.name.startsWith('(no name'))
+    .map((d) => {
+      const escaped = d.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/\\s\+&\\s\+|&/g, '\\s*(?:&|and)\\s*');
+      const caseSensitive = d.name.length <= 3 && d.name === d.name.toUpperCase();
+      return { d, re: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, caseSensitive ? 'u' : 'iu') };
+    });
+  const cache = new Map<string, Department[]>();
+  return (text) => {
+    let found = cache.get(text);
+    if (!found) {
+      found = patterns.filter((p) => p.re.test(text)).map((p) => p.d);
+      cache.set(text, found);
+    }
+    return found;
+  };
+}
+
+function coveredCells(snapshot: WorkbookSnapshot, matrix: Matrix): Map<string, string> {
+  const out = new Map<string, string>();
+  const sheet = snapshot.sheets.find((s) => s.name === matrix.sheet);
+  for (const m of sheet?.merges ?? []) {
+    const r = parseRange(m);
+    if (!r) continue;
+    const b = matrix.body;
+    if (r.end.row < b.top || r.start.row > b.bottom || r.end.col < b.left || r.start.col > b.right) continue;
+    for (let row = r.start.row; row <= r.end.row; row++) {
+      for (let col = r.start.col; col <= r.end.col; col++) {
+        if (row !== r.start.row || col !== r.start.col) out.set(`${row}:${col}`, rangeToA1(r));
+      }
+    }
+  }
+  return out;
+}
+
+export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: ValidateOptions = {}): Report {
+  const notes = [...matrix.notes];
+  const settings = options.settings ?? readSettings(snapshot);
+  notes.push(...settings.problems);
+  const lexicon = lexiconFor(settings, matrix, notes);
+
+  // Every distinct text is analysed once: matrices repeat "n/a" and copied cells.
+  const analyses = new Map<string, StatementAnalysis>();
+  const analyse = (text: string) => {
+    let a = analyses.get(text);
+    if (!a) {
+      a = analyzeStatement(text, lexicon);
+      analyses.set(text, a);
+    }
+    return a;
+  };
+
+  const objectiveTexts = matrix.objectives.map((o) => o.attributes.deadline ?? '');
+  const planYear =
+    settings.planYear ?? inferPlanYear([...objectiveTexts, ...matrix.cells.flat().map((c) => c.text)]) ?? undefined;
+  const referenceDate = options.referenceDate ?? new Date().toISOString().slice(0, 10);
+  const dateOptions: DateOptions = { planYear, referenceDate, fiscalYearStart: settings.fiscalYearStart };
+
+  const covered = coveredCells(snapshot, matrix);
+  const cells: CellInfo[][] = matrix.cells.map((line, i) =>
+    line.map((cell, j) => {
+      const analysis = analyse(cell.text);
+      const error = isErrorValue(cell.value) ? cell.value.error : undefined;
+      const mergedInto = covered.get(`${cell.row}:${cell.col}`);
+      const committed = !error && !analysis.blank && !analysis.declaredEmpty && !analysis.placeholder;
+      return { cell, department: matrix.departments[i], objective: matrix.objectives[j], i, j, analysis, error, mergedInto, committed };
+    }),
+  );
+
+  const assumptions = new Set<string>();
+  const remember = (d: ResolvedDate | null) => {
+    if (d?.assumed) assumptions.add(d.assumed);
+    return d;
+  };
+  const deadlines = new Map<CellInfo, ResolvedDate | null>();
+  const deadlineOf = (info: CellInfo) => {
+    if (!deadlines.has(info)) {
+      const a = info.analysis;
+      // The checker's deadline clause first; the whole text when it found none.
+      const d = (a.deadline ? parseDeadline(a.deadline.text, dateOptions) : null) ?? (info.committed ? parseDeadline(info.cell.text, dateOptions) : null);
+      deadlines.set(info, remember(d));
+    }
+    return deadlines.get(info)!;
+  };
+  const objectiveDeadlines = new Map<Objective, ResolvedDate | null>();
+  const objectiveDeadline = (o: Objective) => {
+    if (!objectiveDeadlines.has(o)) {
+      // The cell as written (a real date cell stays a date); the attribute text otherwise.
+      const label = Object.keys(o.attributes.raw ?? {}).find((l) => objectiveAttributeOf(l) === 'deadline');
+      const value = label !== undefined ? o.attributes.raw![label] : null;
+      const d = value !== null ? resolveDeadlineValue(value, dateOptions) : o.attributes.deadline ? parseDeadline(o.attributes.deadline, dateOptions) : null;
+      objectiveDeadlines.set(o, remember(d));
+    }
+    return objectiveDeadlines.get(o)!;
+  };
+
+  const deptByKey = new Map(matrix.departments.map((d) => [nameKey(d.name), d] as const));
+  const objByKey = new Map(matrix.objectives.map((o) => [nameKey(o.name), o] as const));
+  const findDepartment = (name: string) => deptByKey.get(nameKey(name));
+  const findObjective = (name: string) => objByKey.get(nameKey(name));
+  const mentionsIn = mentionFinder(matrix.departments);
+  const mentions = (info: CellInfo) => mentionsIn(info.cell.text).filter((d) => d !== info.department);
+
+  const dependencies: ResolvedDependency[] = [];
+  const entries: DependencyEntry[] = [...matrix.dependencies];
+  for (const entry of matrix.dependencies) {
+    const dependent = findDepartment(entry.department);
+    const provider = findDepartment(entry.from);
+    const objective = entry.objective ? findObjective(entry.objective) : undefined;
+    const where = `${entry.source.sheet}!${entry.source.address}`;
+    if (!dependent) notes.push(`${where}: "${entry.department}" is not a department in the matrix.`);
+    if (entry.objective && !objective) notes.push(`${where}: "${entry.objective}" is not an objective in the matrix; the dependency was checked against ${entry.from}'s whole row.`);
+    const i = dependent ? matrix.departments.indexOf(dependent) : -1;
+    const p = provider ? matrix.departments.indexOf(provider) : -1;
+    const j = objective ? matrix.objectives.indexOf(objective) : -1;
+    const neededBy = entry.neededBy ? remember(resolveDeadlineValue(entry.neededBy, dateOptions)) ?? undefined : undefined;
+    if (entry.neededBy && !neededBy) notes.push(`${where}: "${entry.neededBy}" is not a date Interlock can read; the dependent cell's own deadline was used.`);
+    dependencies.push({
+      entry,
+      fromCellText: false,
+      dependent,
+      provider,
+      objective,
+      dependentCell: i >= 0 && j >= 0 ? cells[i][j] : undefined,
+      providerCell: p >= 0 && j >= 0 ? cells[p][j] : undefined,
+      neededBy,
+    });
+  }
+  for (const info of cells.flat()) {
+    if (!info.committed || info.mergedInto) continue;
+    for (const named of info.analysis.dependencies) {
+      const provider = (named.department ? findDepartment(named.department) : undefined) ?? mentionsIn(named.text).find((d) => d !== info.department);
+      if (!provider || provider === info.department) continue;
+      const entry: DependencyEntry = {
+        department: info.department.name,
+        objective: info.objective.name,
+        needs: named.deliverable ?? named.text,
+        from: provider.name,
+        ...(named.neededBy ? { neededBy: named.neededBy } : {}),
+        source: { sheet: matrix.sheet, address: info.cell.address },
+      };
+      entries.push(entry);
+      const p = matrix.departments.indexOf(provider);
+      dependencies.push({
+        entry,
+        fromCellText: true,
+        dependent: info.department,
+        provider,
+        objective: info.objective,
+        dependentCell: info,
+        providerCell: cells[p][info.j],
+        neededBy: named.neededBy ? remember(parseDeadline(named.neededBy, dateOptions)) ?? undefined : undefined,
+      });
+    }
+  }
+
+  const ctx: RuleContext = {
+    matrix,
+    snapshot,
+    cells,
+    dateOptions,
+    deadlineOf,
+    objectiveDeadline,
+    mentions,
+    findDepartment,
+    findObjective,
+    dependencies,
+    extraFindings: options.extraFindings ?? [],
+    options: { overloadPerPeriod: settings.overloadPerPeriod ?? 4 },
+  };
+
+  const findings: Finding[] = [];
+  const known = new Set(RULES.map((r) => r.id));
+  for (const rule of RULES) {
+    const setting = settings.rules[rule.id];
+    if (setting === 'off') continue;
+    const severity = setting ?? rule.severity;
+    for (const f of rule.check(ctx)) {
+      findings.push({
+        rule: rule.id,
+        severity,
+        sheet: f.sheet ?? matrix.sheet,
+        address: f.address,
+        ...(f.department !== undefined ? { department: f.department } : {}),
+        ...(f.objective !== undefined ? { objective: f.objective } : {}),
+        message: f.message,
+        suggestion: f.suggestion,
+      });
+    }
+  }
+  // Findings from elsewhere under ids no module owns pass through, still subject to settings.
+  for (const f of options.extraFindings ?? []) {
+    if (known.has(f.rule)) continue;
+    const setting = settings.rules[f.rule];
+    if (setting === 'off') continue;
+    findings.push(setting ? { ...f, severity: setting } : f);
+  }
+
+  if (assumptions.size) {
+    const yearNote = planYear !== undefined && settings.planYear === undefined ? ` Dates without a year were read in ${planYear}, the year the matrix's dates name most often.` : '';
+    notes.push(`Dates read with an assumption:${yearNote} ${[...assumptions].slice(0, 5).join('; ')}${assumptions.size > 5 ? `; and ${assumptions.size - 5} more` : ''}.`);
+  }
+
+  const worst = new Map<string, Severity>();
+  for (const f of findings) {
+    if (f.sheet !== matrix.sheet) continue;
+    const prev = worst.get(f.address);
+    if (!prev || RANK[f.severity] > RANK[prev]) worst.set(f.address, f.severity);
+  }
+  const results: CellResult[] = cells.flat().map((info) => {
+    const a = info.analysis;
+    const severity = worst.get(info.cell.address);
+    return {
+      address: info.cell.address,
+      row: info.cell.row,
+      col: info.cell.col,
+      department: info.department.name,
+      objective: info.objective.name,
+      text: info.cell.text,
+      verdict: info.error ? 'fail' : a.verdict,
+      measurable: a.measurable,
+      impact: a.impact,
+      impactQuantified: a.impactQuantified,
+      initiative: a.initiative,
+      timeBound: a.timeBound,
+      vague: a.vague,
+      ...(severity ? { severity } : {}),
+      analysis: a,
+    };
+  });
+
+  const summary: Summary = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') summary.errors++;
+    else if (f.severity === 'warning') summary.warnings++;
+    else summary.infos++;
+  }
+  return { matrix: { ...matrix, dependencies: entries, notes }, cells: results, findings, summary };
+}
+
+/** The design's `--json` document for one validated file. */
+export function reportDocument(report: Report, file?: string) {
+  const m = report.matrix;
+  const strip = <T extends { raw?: unknown }>(attrs: T) => {
+    const { raw: _raw, ...rest } = attrs;
+    return rest;
+  };
+  return {
+    ...(file !== undefined ? { file } : {}),
+    matrix: {
+      sheet: m.sheet,
+      range: m.range,
+      objectives: m.objectives.map((o) => ({ name: o.name, ...strip(o.attributes) })),
+      departments: m.departments.map((d) => ({ name: d.name, ...strip(d.attributes) })),
+      notes: m.notes,
+    },
+    cells: report.cells.map((c) => ({
+      address: c.address,
+      department: c.department,
+      objective: c.objective,
+      text: c.text,
+      verdict: c.verdict,
+      measurable: c.measurable,
+      impact: c.impact,
+      impactQuantified: c.impactQuantified,
+      initiative: c.initiative,
+      timeBound: c.timeBound,
+      vague: c.vague,
+    })),
+    findings: report.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      sheet: f.sheet,
+      address: f.address,
+      department: f.department ?? null,
+      objective: f.objective ?? null,
+      message: f.message,
+      suggestion: f.suggestion,
+    })),
+    summary: report.summary,
+  };
+}
