@@ -37,7 +37,10 @@ export interface PlannedTable {
   style: string;
 }
 
-/** A list drop-down: values come from a range formula such as `$A$2:$A$40` on the same sheet. */
+/**
+ * A list drop-down: values come from a range formula such as `$A$2:$A$40` on the same sheet, or
+ * from a literal list in double quotes, `"Team goal,Individual KPI"` (as Excel writes both).
+ */
 export interface PlannedValidation {
   range: string;
   listSource: string;
@@ -67,6 +70,13 @@ export type PlannedConditionalFormat =
       min: Fill;
       mid?: Fill;
       max: Fill;
+      /**
+       * Optional fixed numbers for the three points (Excel's `num` type); without them the scale
+       * runs from the range's lowest to highest value (and the midpoint at the 50th percentile).
+       */
+      minValue?: number;
+      midValue?: number;
+      maxValue?: number;
     };
 
 export type OwnedSheetRole = 'findings' | 'summary' | 'overview' | 'cascade' | 'state' | 'checked';
@@ -89,6 +99,8 @@ export interface WritePlan {
   /**
    * Text present in every conditional-format formula Interlock writes (a reference to its own
    * hidden sheet), so an adapter can find its previous rules on the matrix and replace only those.
+   * Adapters remove such rules from every sheet, not only `matrix.sheet`: the matrix may have
+   * moved since the previous run, and a clear plan must remove them wherever they are.
    */
   ownerMarker: string;
   /** Sheets a previous run owned (from its state sheet) that this plan no longer writes. */

@@ -1,0 +1,40 @@
+/**
+ * Stable IDs for department goals, derived from the department and the objective (never from a
+ * position), so re-ordering the matrix keeps every team goal attached to its parent.
+ */
+import { nameKey } from '../matrix/text';
+
+/** FNV-1a, 32 bits: small, deterministic, good enough to tell a few hundred names apart. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** Up to three letters or digits people can recognise: `Sales` → `SAL`, `R&D` → `RD`. */
+function abbreviation(name: string): string {
+  const letters = name
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .toUpperCase();
+  return letters.slice(0, 3) || 'X';
+}
+
+/** `SAL-REV-4K2Q`: department, objective, and a hash of both names as people read them. */
+export function goalId(department: string, objective: string): string {
+  const hash = fnv1a(`${nameKey(department)}\u0000${nameKey(objective)}`)
+    .toString(36)
+    .toUpperCase()
+    .padStart(4, '0')
+    .slice(-4);
+  return `${abbreviation(department)}-${abbreviation(objective)}-${hash}`;
+}
+
+/** True when `id` is the ID Interlock gives (or gave) this department's goal on `objective`. */
+export function isGoalIdOf(id: string, department: string, objective: string): boolean {
+  const base = goalId(department, objective);
+  return id === base || new RegExp(`^${base}-\\d+$`).test(id);
+}

@@ -1,0 +1,87 @@
+/**
+ * Cascade sheets: one per department, carrying its goals from the matrix down to the team goals
+ * and individual KPIs people add. `cascadeFindings` lets validate report rows whose parent is gone.
+ */
+import type { WorkbookSnapshot } from '../snapshot';
+import type { CellResult, Finding, Report } from '../report';
+import { toA1 } from '../a1';
+import { CascadeSlot, Layout, LayoutOptions, planLayout } from '../plan/ownership';
+import { CascadeModel, goalsOf, mergeCascade, statusText } from './merge';
+import { columnOf, LEVEL_KPI, LEVEL_TEAM } from './layout';
+import { userRowIndex } from './sheet';
+import { textOf } from './read';
+
+export { goalId } from './ids';
+export type { CascadeModel } from './merge';
+
+/** Findings on the matrix sheet by address, for the goals' check column. */
+export function findingsIndex(report: Report): (address: string) => Finding[] {
+  const by = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    if (f.sheet !== report.matrix.sheet || !f.address) continue;
+    const list = by.get(f.address);
+    if (list) list.push(f);
+    else by.set(f.address, [f]);
+  }
+  return (address) => by.get(address) ?? [];
+}
+
+export function cascadeModel(
+  slot: CascadeSlot,
+  report: Report,
+  byAddress: Map<string, CellResult>,
+  findingsAt: (address: string) => Finding[],
+): CascadeModel {
+  const goals = slot.deptIndex >= 0 ? goalsOf(report, slot.deptIndex, byAddress, findingsAt) : [];
+  return mergeCascade(slot.department, slot.deptIndex >= 0, goals, slot.existing);
+}
+
+/** Every cascade model the layout asks for, in layout order. */
+export function cascadeModels(layout: Layout, report: Report): CascadeModel[] {
+  const byAddress = new Map(report.cells.map((c) => [c.address, c]));
+  const findingsAt = findingsIndex(report);
+  return layout.cascades.map((slot) => cascadeModel(slot, report, byAddress, findingsAt));
+}
+
+function levelName(level: string): string {
+  const l = level.toLowerCase();
+  if (l.includes('kpi') || l.includes('individual')) return LEVEL_KPI.toLowerCase();
+  if (l) return l;
+  return LEVEL_TEAM.toLowerCase();
+}
+
+/** `cascade-orphan` findings for rows whose parent is gone, at the address they will have after the run. */
+export function orphanFindings(layout: Layout, models: CascadeModel[]): Finding[] {
+  const out: Finding[] = [];
+  const parentCol = columnOf('parent');
+  models.forEach((model, m) => {
+    const sheet = layout.cascades[m].sheet;
+    model.rows.forEach((row, k) => {
+      const s = row.status;
+      // Rows under an orphan are untraced too, but the finding belongs to the row that broke the chain.
+      if (s.kind === 'traced' || s.reason === 'ancestor') return;
+      const id = textOf(row.values.id);
+      const what = `${levelName(textOf(row.values.level))}${id ? ` ${id}` : ''}`;
+      const description = textOf(row.values.description);
+      out.push({
+        rule: 'cascade-orphan',
+        severity: 'error',
+        sheet,
+        address: toA1(userRowIndex(model, k), parentCol),
+        department: model.department,
+        message: `The ${what}${description ? ` ("${description.slice(0, 80)}")` : ''} does not trace to a department goal: ${statusText(row).replace(/^orphan: /, '')}.`,
+        suggestion:
+          s.reason === 'not-in-matrix'
+            ? 'Add the goal to the department’s row in the matrix, or turn this row into a team goal with a parent.'
+            : 'Pick a parent ID from the drop-down, or delete the row if the goal is no longer pursued.',
+      });
+    });
+  });
+  return out;
+}
+
+/** What validate adds to its findings: rows on cascade sheets whose parent is gone. */
+export function cascadeFindings(snapshot: WorkbookSnapshot, report: Report, options: LayoutOptions = {}): Finding[] {
+  const layout = planLayout(snapshot, report, options);
+  return orphanFindings(layout, cascadeModels(layout, report));
+}

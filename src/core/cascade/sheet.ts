@@ -1,0 +1,133 @@
+/** A cascade model → the sheet: goals first (Interlock's, in grey), then people's rows as typed. */
+import type { CellValue } from '../snapshot';
+import { isErrorValue } from '../snapshot';
+import type { PlanCell, PlannedSheet, PlanValue } from '../plan/types';
+import { columnName } from '../a1';
+import { cell, headerRow } from '../plan/cells';
+import type { CascadeModel } from './merge';
+import { statusText } from './merge';
+import {
+  CASCADE_COLUMNS,
+  FIRST_DATA_ROW,
+  HEADER_ROW,
+  LEVEL_KPI,
+  LEVEL_TEAM,
+  SPARE_ROWS,
+  TITLE_PREFIX,
+  columnOf,
+} from './layout';
+
+/** A value read from a sheet, to write back as it was (an error value keeps its code, as text). */
+export function planValue(v: CellValue | undefined): PlanValue | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (isErrorValue(v)) return v.error;
+  return v;
+}
+
+/** Headers of columns people added, made unique and non-empty as a table requires. */
+function extraHeaders(headers: string[]): string[] {
+  const used = new Set(CASCADE_COLUMNS.map((c) => c.header.toLowerCase()));
+  return headers.map((h, i) => {
+    let name = h || `Column ${CASCADE_COLUMNS.length + i + 1}`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${h || 'Column'} ${n}`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** 0-based sheet row of people's row `k`. */
+export function userRowIndex(model: CascadeModel, k: number): number {
+  return FIRST_DATA_ROW + model.goals.length + k;
+}
+
+export function cascadeSheet(
+  name: string,
+  tableName: string,
+  model: CascadeModel,
+  matrixSheet: string,
+): PlannedSheet {
+  const extras = extraHeaders(model.extraHeaders);
+  const width = CASCADE_COLUMNS.length + extras.length;
+  const rows: (PlanCell | undefined)[][] = [
+    [cell(`${TITLE_PREFIX}${model.department}`, 'title')],
+    [
+      cell(
+        'Department goals (grey) come from the matrix and are refreshed on every run. Add team goals and individual KPIs as rows below them and pick each parent ID from the drop-down: Interlock keeps every row you add.',
+        'muted',
+      ),
+    ],
+    model.inMatrix
+      ? []
+      : [
+          cell(
+            'This department is no longer in the matrix. The sheet stays because it holds rows people added; their parents are gone.',
+            'warning',
+          ),
+        ],
+    headerRow([...CASCADE_COLUMNS.map((c) => c.header), ...extras]),
+  ];
+  const check = columnOf('check');
+  for (const g of model.goals) {
+    const line: (PlanCell | undefined)[] = CASCADE_COLUMNS.map((c) =>
+      c.key === 'check' ? undefined : cell(g.values[c.key] ?? undefined, 'muted'),
+    );
+    line[check] = cell(g.values.check ?? '', g.cell.verdict === 'pass' ? 'pass' : 'error', {
+      link: { sheet: matrixSheet, address: g.cell.address },
+    });
+    g.extras.forEach((v) => line.push(cell(planValue(v))));
+    rows.push(line);
+  }
+  for (const r of model.rows) {
+    const line: (PlanCell | undefined)[] = CASCADE_COLUMNS.map((c) => {
+      if (c.key === 'check') return cell(statusText(r), r.status.kind === 'traced' && !r.duplicateId ? 'pass' : 'error');
+      const v = planValue(r.values[c.key]);
+      return v === undefined ? undefined : cell(v);
+    });
+    r.extras.forEach((v) => line.push(planValue(v) === undefined ? undefined : cell(planValue(v))));
+    rows.push(line);
+  }
+  const dataRows = model.goals.length + model.rows.length;
+  const lastCol = columnName(width - 1);
+  const firstUser = FIRST_DATA_ROW + model.goals.length + 1; // 1-based
+  const end = FIRST_DATA_ROW + dataRows + SPARE_ROWS; // 1-based last row with drop-downs
+  const idCol = columnName(columnOf('id'));
+  const parentCol = columnName(columnOf('parent'));
+  const levelCol = columnName(columnOf('level'));
+  return {
+    name,
+    role: 'cascade',
+    visibility: 'visible',
+    rows,
+    columnWidths: [...CASCADE_COLUMNS.map((c) => c.width), ...extras.map(() => 16)],
+    freeze: { rows: HEADER_ROW + 1, cols: 2 },
+    tables:
+      dataRows > 0
+        ? [{ name: tableName, range: `A${HEADER_ROW + 1}:${lastCol}${HEADER_ROW + 1 + dataRows}`, style: 'TableStyleLight1' }]
+        : [],
+    validations: [
+      {
+        range: `${parentCol}${firstUser}:${parentCol}${end}`,
+        listSource: `$${idCol}$${FIRST_DATA_ROW + 1}:$${idCol}$${end}`,
+        allowOther: true,
+        prompt: 'Pick the department goal or team goal this row contributes to.',
+      },
+      {
+        range: `${levelCol}${firstUser}:${levelCol}${end}`,
+        listSource: `"${LEVEL_TEAM},${LEVEL_KPI}"`,
+        allowOther: true,
+      },
+    ],
+    // Live flag while people type: a parent ID that no row on the sheet has.
+    conditionalFormats: [
+      {
+        kind: 'expression',
+        label: 'orphan',
+        range: `${parentCol}${firstUser}:${parentCol}${end}`,
+        formula: `AND(LEN(${parentCol}${firstUser})>0,COUNTIF($${idCol}$${FIRST_DATA_ROW + 1}:$${idCol}$${end},${parentCol}${firstUser})=0)`,
+        fill: '#FFC7CE',
+        fontColor: '#9C0006',
+        stopIfTrue: false,
+      },
+    ],
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * Carries out a WritePlan on an ExcelJS workbook: removes what the previous run owned, then
+ * writes the planned sheets and the matrix rules. It never writes a cell on a sheet it does not
+ * own; on the matrix it only swaps its own conditional-format rules.
+ */
+import type ExcelJS from 'exceljs';
+import type {
+  CellStyle,
+  PlanCell,
+  PlannedConditionalFormat,
+  PlannedSheet,
+  PlanValue,
+  WritePlan,
+} from '../core/plan/types';
+import { parseRange, quoteSheet, rangeToA1 } from '../core/a1';
+
+const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+const solid = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } });
+
+/** Cell styles, shared objects: ExcelJS copies them on assignment. */
+const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
+  title: { font: { bold: true, size: 14, color: { argb: argb('#1F3864') } } },
+  header: { font: { bold: true }, fill: solid('#D9E1F2'), border: { bottom: { style: 'thin', color: { argb: argb('#8EA9DB') } } } },
+  error: { font: { color: { argb: argb('#9C0006') } }, fill: solid('#FFC7CE') },
+  warning: { font: { color: { argb: argb('#9C5700') } }, fill: solid('#FFEB9C') },
+  info: { font: { color: { argb: argb('#1F4E78') } }, fill: solid('#DDEBF7') },
+  pass: { font: { color: { argb: argb('#006100') } }, fill: solid('#C6EFCE') },
+  changed: { font: { color: { argb: argb('#3F3151') } }, fill: solid('#D9D2E9') },
+  muted: { font: { color: { argb: argb('#595959') } }, fill: solid('#F2F2F2') },
+  input: { fill: solid('#FFFFFF') },
+};
+
+function dateOf(iso: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+}
+
+/** A plan value as ExcelJS stores it. Strings stay strings: ExcelJS never parses them as formulas. */
+function excelValue(v: PlanValue | undefined): ExcelJS.CellValue {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'object') return dateOf(v.date) ?? v.date;
+  return v;
+}
+
+function internalLink(sheet: string, address: string): string {
+  return `#${quoteSheet(sheet)}!${address}`;
+}
+
+function writeCell(ws: ExcelJS.Worksheet, r: number, c: number, pc: PlanCell): void {
+  const cell = ws.getCell(r + 1, c + 1);
+  const value = excelValue(pc.value);
+  if (pc.formula !== undefined) {
+    cell.value = { formula: pc.formula, result: value ?? undefined } as ExcelJS.CellFormulaValue;
+  } else if (pc.link) {
+    const text = value === null ? pc.link.address : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+    cell.value = { text, hyperlink: internalLink(pc.link.sheet, pc.link.address) };
+  } else {
+    cell.value = value;
+  }
+  if (pc.style) cell.style = { ...STYLES[pc.style] };
+  if (pc.numberFormat) cell.numFmt = pc.numberFormat;
+  else if (pc.value !== null && typeof pc.value === 'object') cell.numFmt = 'yyyy-mm-dd';
+  if (pc.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
+}
+
+type CfRule = ExcelJS.ConditionalFormattingRule & { formulae?: string[]; priority?: number };
+
+function cfRule(cf: PlannedConditionalFormat, priority: number): CfRule {
+  if (cf.kind === 'expression') {
+    return {
+      type: 'expression',
+      priority,
+      formulae: [cf.formula],
+      style: {
+        fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.fill) } },
+        ...(cf.fontColor ? { font: { color: { argb: argb(cf.fontColor) } } } : {}),
+      },
+    } as CfRule;
+  }
+  const point = (type: 'min' | 'max' | 'percentile', value: number | undefined, fallback?: number) =>
+    value !== undefined ? { type: 'num', value } : fallback !== undefined ? { type, value: fallback } : { type };
+  const cfvo = [point('min', cf.minValue), ...(cf.mid ? [point('percentile', cf.midValue, 50)] : []), point('max', cf.maxValue)];
+  const color = [cf.min, ...(cf.mid ? [cf.mid] : []), cf.max].map((c) => ({ argb: argb(c) }));
+  return { type: 'colorScale', priority, cfvo, color } as unknown as CfRule;
+}
+
+function maxPriority(ws: ExcelJS.Worksheet): number {
+  let max = 0;
+  for (const cf of ws.conditionalFormattings ?? []) {
+    for (const rule of cf.rules as CfRule[]) max = Math.max(max, rule.priority ?? 0);
+  }
+  return max;
+}
+
+/** Adds rules after the sheet's existing ones (which keep their priorities untouched). */
+function addRules(ws: ExcelJS.Worksheet, rules: PlannedConditionalFormat[]): void {
+  let priority = maxPriority(ws);
+  for (const cf of rules) {
+    ws.addConditionalFormatting({ ref: cf.range, rules: [cfRule(cf, ++priority)] });
+  }
+}
+
+/** Removes, from one sheet, every rule whose formula carries Interlock's marker; returns how many. */
+export function removeOwnedRules(ws: ExcelJS.Worksheet, marker: string): number {
+  let removed = 0;
+  const kept: ExcelJS.ConditionalFormattingOptions[] = [];
+  for (const cf of ws.conditionalFormattings ?? []) {
+    const rules = (cf.rules as CfRule[]).filter((rule) => {
+      const owned = (rule.formulae ?? []).some((f) => typeof f === 'string' && f.includes(marker));
+      if (owned) removed++;
+      return !owned;
+    });
+    if (rules.length > 0) kept.push(rules.length === cf.rules.length ? cf : { ...cf, rules });
+  }
+  if (removed > 0) ws.conditionalFormattings = kept;
+  return removed;
+}
+
+function addTable(ws: ExcelJS.Worksheet, table: PlannedSheet['tables'][number]): void {
+  const range = parseRange(table.range);
+  if (!range || range.end.row <= range.start.row) return; // Excel tables need a data row
+  const columns: ExcelJS.TableColumnProperties[] = [];
+  for (let c = range.start.col; c <= range.end.col; c++) {
+    const v = ws.getCell(range.start.row + 1, c + 1).value;
+    columns.push({ name: v === null || v === undefined ? `Column ${c + 1}` : String(v), filterButton: true });
+  }
+  // ExcelJS writes the table's rows into the cells: hand it back what is there, links included.
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let r = range.start.row + 1; r <= range.end.row; r++) {
+    const line: ExcelJS.CellValue[] = [];
+    for (let c = range.start.col; c <= range.end.col; c++) line.push(ws.getCell(r + 1, c + 1).value);
+    rows.push(line);
+  }
+  ws.addTable({
+    name: table.name,
+    ref: rangeToA1({ start: range.start, end: range.start }),
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: table.style as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
+    columns,
+    rows,
+  });
+}
+
+function writeSheet(wb: ExcelJS.Workbook, sheet: PlannedSheet): void {
+  const ws = wb.addWorksheet(sheet.name, {
+    state: sheet.visibility,
+    properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
+    views: sheet.freeze
+      ? [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows, showGridLines: true }]
+      : [{ showGridLines: true }],
+  });
+  sheet.rows.forEach((line, r) => {
+    if (!line) return;
+    line.forEach((pc, c) => {
+      if (pc) writeCell(ws, r, c, pc);
+    });
+  });
+  sheet.columnWidths?.forEach((w, c) => {
+    ws.getColumn(c + 1).width = w;
+  });
+  for (const table of sheet.tables) addTable(ws, table);
+  for (const v of sheet.validations) {
+    ws.dataValidations.add(v.range, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [v.listSource],
+      showInputMessage: Boolean(v.prompt),
+      ...(v.prompt ? { prompt: v.prompt } : {}),
+      // "information" lets people keep a value that is not in the list (a parent they add later).
+      showErrorMessage: true,
+      errorStyle: v.allowOther ? 'information' : 'stop',
+      error: v.allowOther ? 'This value is not in the list yet. Keep it?' : 'Pick a value from the list.',
+    });
+  }
+  addRules(ws, sheet.conditionalFormats);
+}
+
+export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
+  const replacing = new Set([...plan.removeSheets, ...plan.sheets.map((s) => s.name)]);
+  for (const ws of [...wb.worksheets]) {
+    if (replacing.has(ws.name)) wb.removeWorksheet(ws.id);
+  }
+  // The matrix may have moved since the last run: take Interlock's rules off every sheet.
+  for (const ws of wb.worksheets) removeOwnedRules(ws, plan.ownerMarker);
+  for (const sheet of plan.sheets) writeSheet(wb, sheet);
+  if (plan.matrix.sheet && plan.matrix.conditionalFormats.length > 0) {
+    const ws = wb.getWorksheet(plan.matrix.sheet);
+    if (!ws) throw new Error(`the matrix sheet "${plan.matrix.sheet}" is not in the workbook`);
+    addRules(ws, plan.matrix.conditionalFormats);
+  }
+}

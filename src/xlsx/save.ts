@@ -1,0 +1,32 @@
+/**
+ * Writes a workbook so that a failure never leaves a half-written file: a temporary file in the
+ * same folder (same file system, so the rename is atomic), then a rename over the target.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import type ExcelJS from 'exceljs';
+
+export interface SaveOptions {
+  /** Copy this file to `<name>.backup.xlsx` beside it before writing (for --in-place). */
+  backupOf?: string;
+}
+
+/** `plan.xlsx` → `plan.backup.xlsx`. */
+export function backupPath(file: string): string {
+  const ext = path.extname(file);
+  return path.join(path.dirname(file), `${path.basename(file, ext)}.backup${ext || '.xlsx'}`);
+}
+
+export async function saveWorkbookAtomic(workbook: ExcelJS.Workbook, outPath: string, options: SaveOptions = {}): Promise<void> {
+  const dir = path.dirname(path.resolve(outPath));
+  const tmp = path.join(dir, `.${path.basename(outPath)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    const data = await workbook.xlsx.writeBuffer();
+    await fs.writeFile(tmp, new Uint8Array(data as ArrayBuffer), { flag: 'wx' });
+    if (options.backupOf) await fs.copyFile(options.backupOf, backupPath(options.backupOf));
+    await fs.rename(tmp, outPath);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}
