@@ -1,0 +1,291 @@
+/**
+ * `interlock validate <file.xlsx|folder>... [--out <file|dir>] [--in-place] [--json]
+ *   [--fail-on error|warning|never] [--range 'Sheet'!B3:H20] [--quiet] [--no-write]`
+ *
+ * Reads each workbook, finds the matrix, validates it, writes the validated copy (default
+ * `<name>.validated.xlsx` beside the input; `--in-place` replaces the input and keeps
+ * `<name>.backup.xlsx`) and prints a readable report. With `--json`, stdout carries JSON only:
+ * one document for one input file, a JSON array of documents for several (an input that could
+ * not be read appears there as `{ "file", "error" }`). Progress for several files goes to stderr.
+ * Exit 0 when nothing reaches --fail-on, 1 when something does, 2 when an input could not be
+ * validated (the reason on one line) or the command line is wrong.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import type ExcelJS from 'exceljs';
+import { Io, UsageError } from './io';
+import { loadWorkbook, UnreadableWorkbook } from '../xlsx/load';
+import { workbookSnapshot } from '../xlsx/snapshot';
+import { findMatrix, isMatrixNotFound } from '../core/matrix';
+import { validate, reportDocument } from '../core/validate';
+import type { Finding, Report, Severity } from '../core/report';
+import type { WorkbookSnapshot } from '../core/snapshot';
+import { splitSheetRange, parseRange } from '../core/a1';
+
+type FailOn = 'error' | 'warning' | 'never';
+
+interface Options {
+  inputs: string[];
+  out?: string;
+  inPlace: boolean;
+  json: boolean;
+  failOn: FailOn;
+  range?: string;
+  quiet: boolean;
+  write: boolean;
+}
+
+const USAGE =
+  "usage: interlock validate <file.xlsx|folder>... [--out <file|dir>] [--in-place] [--json] [--fail-on error|warning|never] [--range 'Sheet'!B3:H20] [--quiet] [--no-write]";
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { inputs: [], inPlace: false, json: false, failOn: 'error', quiet: false, write: true };
+  const value = (i: number, flag: string) => {
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value. ${USAGE}`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const take = () => inline ?? value(i++, flag);
+    switch (flag) {
+      case '--out':
+      case '-o':
+        o.out = take();
+        break;
+      case '--in-place':
+        o.inPlace = true;
+        break;
+      case '--json':
+        o.json = true;
+        break;
+      case '--quiet':
+      case '-q':
+        o.quiet = true;
+        break;
+      case '--no-write':
+        o.write = false;
+        break;
+      case '--fail-on': {
+        const v = take();
+        if (v !== 'error' && v !== 'warning' && v !== 'never') throw new UsageError(`--fail-on must be error, warning or never, not "${v}"`);
+        o.failOn = v;
+        break;
+      }
+      case '--range': {
+        const v = take();
+        const { range } = splitSheetRange(v);
+        if (!parseRange(range.replace(/\$/g, ''))) throw new UsageError(`--range must look like 'Sheet 1'!B3:H20 or B3:H20, not "${v}"`);
+        o.range = v;
+        break;
+      }
+      case '--help':
+      case '-h':
+        throw new UsageError(USAGE);
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}. ${USAGE}`);
+        o.inputs.push(a);
+    }
+  }
+  if (o.inputs.length === 0) throw new UsageError(`no workbook given. ${USAGE}`);
+  if (o.inPlace && o.out) throw new UsageError('--in-place and --out cannot be used together');
+  if (!o.write && (o.inPlace || o.out)) throw new UsageError('--no-write cannot be used with --in-place or --out');
+  return o;
+}
+
+const OWN_OUTPUT = /\.(validated|backup)\.xlsx$/i;
+
+/** Files to validate: files as given, folders expanded to their .xlsx files (not Excel lock files or Interlock's own outputs). */
+async function expandInputs(inputs: string[]): Promise<{ files: string[]; problems: { file: string; reason: string }[] }> {
+  const files: string[] = [];
+  const problems: { file: string; reason: string }[] = [];
+  for (const input of inputs) {
+    let stat;
+    try {
+      stat = await fs.stat(input);
+    } catch {
+      problems.push({ file: input, reason: 'no such file or folder' });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const names = (await fs.readdir(input)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !OWN_OUTPUT.test(n)).sort();
+      if (names.length === 0) problems.push({ file: input, reason: 'the folder holds no .xlsx files' });
+      files.push(...names.map((n) => path.join(input, n)));
+    } else {
+      files.push(input);
+    }
+  }
+  return { files, problems };
+}
+
+function outputPath(file: string, o: Options, several: boolean, outIsDir: boolean): string {
+  const base = path.basename(file).replace(/\.xlsx$/i, '');
+  if (o.inPlace) return file;
+  if (o.out) {
+    if (outIsDir || several) return path.join(o.out, `${base}.validated.xlsx`);
+    return o.out;
+  }
+  return path.join(path.dirname(file), `${base}.validated.xlsx`);
+}
+
+function backupPath(file: string): string {
+  return path.join(path.dirname(file), `${path.basename(file).replace(/\.xlsx$/i, '')}.backup.xlsx`);
+}
+
+/**
+ * Writes the validated copy: the report's plan applied to the workbook, saved atomically.
+ * The write-back modules are loaded here, on first use, so `--no-write` runs need none of them.
+ */
+export async function writeValidatedCopy(
+  workbook: ExcelJS.Workbook,
+  report: Report,
+  snapshot: WorkbookSnapshot,
+  outPath: string,
+  backupOf?: string,
+): Promise<void> {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { buildPlan } = require('../core/plan') as typeof import('../core/plan');
+  const { applyPlan } = require('../xlsx/apply') as typeof import('../xlsx/apply');
+  const { saveWorkbookAtomic } = require('../xlsx/save') as typeof import('../xlsx/save');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  applyPlan(workbook, buildPlan(report, snapshot));
+  await saveWorkbookAtomic(workbook, outPath, backupOf ? { backupOf } : {});
+}
+
+function reaches(findings: Finding[], failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  return findings.some((f) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'));
+}
+
+const SEVERITY_TITLE: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Information' };
+
+function countWords(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The readable report: where the matrix is, counts, then findings by severity and department. */
+export function formatReport(report: Report, file: string, quiet: boolean): string {
+  const m = report.matrix;
+  const lines: string[] = [];
+  const how = { 'named-range': 'named range AlignmentMatrix', table: 'Excel table', explicit: '--range', detected: 'found by its header row' }[m.source];
+  const s = report.summary;
+  const verdicts = { pass: 0, fail: 0, blank: 0, 'n/a': 0 };
+  for (const c of report.cells) verdicts[c.verdict]++;
+  const summary = `${countWords(s.errors, 'error')}, ${countWords(s.warnings, 'warning')}, ${countWords(s.infos, 'info')}`;
+  if (quiet) return `${file}: ${summary}\n`;
+  lines.push(`${file}`);
+  lines.push(`  Matrix: '${m.sheet}'!${m.range} (${how}), ${countWords(m.objectives.length, 'objective')} × ${countWords(m.departments.length, 'department')}`);
+  lines.push(`  Cells: ${report.cells.length} (${verdicts.pass} pass, ${verdicts.fail} fail, ${verdicts.blank} blank, ${verdicts['n/a']} n/a)`);
+  if (m.dependencies.length) lines.push(`  Dependencies: ${m.dependencies.length}`);
+  for (const n of m.notes) lines.push(`  Note: ${n}`);
+  lines.push(`  Findings: ${summary}`);
+  for (const sev of ['error', 'warning', 'info'] as Severity[]) {
+    const group = report.findings.filter((f) => f.severity === sev);
+    if (!group.length) continue;
+    lines.push('');
+    lines.push(`  ${SEVERITY_TITLE[sev]} (${group.length})`);
+    const byDept = new Map<string, Finding[]>();
+    for (const f of group) {
+      const k = f.department ?? 'Whole matrix';
+      if (!byDept.has(k)) byDept.set(k, []);
+      byDept.get(k)!.push(f);
+    }
+    for (const [dept, list] of byDept) {
+      lines.push(`    ${dept}`);
+      for (const f of list) {
+        const where = f.sheet === m.sheet ? f.address : `'${f.sheet}'!${f.address}`;
+        lines.push(`      ${where.padEnd(6)} ${f.rule}${f.objective && f.department ? ` · ${f.objective}` : ''}: ${f.message}`);
+        lines.push(`      ${' '.repeat(6)} → ${f.suggestion}`);
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+interface FileResult {
+  code: 0 | 1 | 2;
+  doc?: unknown;
+}
+
+async function validateFile(file: string, o: Options, io: Io, outPath: string): Promise<FileResult> {
+  const fail = (reason: string): FileResult => {
+    io.stderr.write(`interlock validate: ${file}: ${reason}\n`);
+    return { code: 2, doc: { file, error: reason } };
+  };
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? (e as Error).message})`);
+  }
+  let workbook: ExcelJS.Workbook;
+  try {
+    workbook = await loadWorkbook(bytes);
+  } catch (e) {
+    if (e instanceof UnreadableWorkbook) return fail(e.message);
+    throw e;
+  }
+  const snapshot = workbookSnapshot(workbook, path.basename(file));
+  const matrix = findMatrix(snapshot, { range: o.range });
+  if (isMatrixNotFound(matrix)) return fail(`no matrix found: ${matrix.reason}. Looked for ${matrix.lookedFor}.`);
+  const report = validate(matrix, snapshot);
+  const protectedSheet = snapshot.sheets.find((s) => s.name === matrix.sheet)?.protected;
+  if (o.write) {
+    if (!o.inPlace && path.resolve(outPath) === path.resolve(file)) return fail('--out names the input itself; use --in-place to replace it');
+    try {
+      await writeValidatedCopy(workbook, report, snapshot, outPath, o.inPlace ? backupPath(file) : undefined);
+    } catch (e) {
+      return fail(`the validated copy could not be written to ${outPath}: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+  if (o.json) {
+    // stdout is JSON only; the copy's place is in the document.
+  } else {
+    io.stdout.write(formatReport(report, file, o.quiet));
+    if (!o.quiet) {
+      if (protectedSheet) io.stdout.write(`  Sheet '${matrix.sheet}' is protected: its cells were read, and none of them was changed.\n`);
+      if (o.write) io.stdout.write(`  Wrote ${outPath}${o.inPlace ? ` (backup: ${backupPath(file)})` : ''}\n`);
+      io.stdout.write('\n');
+    }
+  }
+  const doc = { ...reportDocument(report, file), ...(o.write ? { output: outPath } : {}) };
+  return { code: reaches(report.findings, o.failOn) ? 1 : 0, doc };
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const o = parseArgs(argv);
+  const { files, problems } = await expandInputs(o.inputs);
+  const several = files.length + problems.length > 1;
+  let outIsDir = false;
+  if (o.out && o.write) {
+    const stat = await fs.stat(o.out).catch(() => null);
+    outIsDir = Boolean(stat?.isDirectory()) || /[\\/]$/.test(o.out);
+    if (several || outIsDir) {
+      if (stat && !stat.isDirectory()) throw new UsageError(`--out must be a folder when validating several files ("${o.out}" is a file)`);
+      await fs.mkdir(o.out, { recursive: true });
+      outIsDir = true;
+    } else if (!/\.xlsx$/i.test(o.out)) {
+      throw new UsageError(`--out must name an .xlsx file or a folder, not "${o.out}"`);
+    }
+  }
+  let code: 0 | 1 | 2 = 0;
+  const docs: unknown[] = [];
+  for (const p of problems) {
+    io.stderr.write(`interlock validate: ${p.file}: ${p.reason}\n`);
+    docs.push({ file: p.file, error: p.reason });
+    code = 2;
+  }
+  for (const [n, file] of files.entries()) {
+    if (several) io.stderr.write(`[${n + 1}/${files.length}] ${file}\n`);
+    const r = await validateFile(file, o, io, outputPath(file, o, several, outIsDir));
+    if (r.doc) docs.push(r.doc);
+    code = Math.max(code, r.code) as 0 | 1 | 2;
+  }
+  if (o.json) {
+    if (several) io.stdout.write(`${JSON.stringify(docs, null, 2)}\n`);
+    else if (code !== 2 && docs.length) io.stdout.write(`${JSON.stringify(docs[0], null, 2)}\n`);
+  }
+  return code;
+}
