@@ -63,6 +63,12 @@ function writeCell(ws: ExcelJS.Worksheet, r: number, c: number, pc: PlanCell): v
   if (pc.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
 }
 
+/** What ExcelJS 4.4 has at run time but leaves out of its type declarations. */
+type Sheet = ExcelJS.Worksheet & {
+  conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+};
+
 type CfRule = ExcelJS.ConditionalFormattingRule & { formulae?: string[]; priority?: number };
 
 function cfRule(cf: PlannedConditionalFormat, priority: number): CfRule {
@@ -84,7 +90,7 @@ function cfRule(cf: PlannedConditionalFormat, priority: number): CfRule {
   return { type: 'colorScale', priority, cfvo, color } as unknown as CfRule;
 }
 
-function maxPriority(ws: ExcelJS.Worksheet): number {
+function maxPriority(ws: Sheet): number {
   let max = 0;
   for (const cf of ws.conditionalFormattings ?? []) {
     for (const rule of cf.rules as CfRule[]) max = Math.max(max, rule.priority ?? 0);
@@ -93,7 +99,7 @@ function maxPriority(ws: ExcelJS.Worksheet): number {
 }
 
 /** Adds rules after the sheet's existing ones (which keep their priorities untouched). */
-function addRules(ws: ExcelJS.Worksheet, rules: PlannedConditionalFormat[]): void {
+function addRules(ws: Sheet, rules: PlannedConditionalFormat[]): void {
   let priority = maxPriority(ws);
   for (const cf of rules) {
     ws.addConditionalFormatting({ ref: cf.range, rules: [cfRule(cf, ++priority)] });
@@ -101,7 +107,7 @@ function addRules(ws: ExcelJS.Worksheet, rules: PlannedConditionalFormat[]): voi
 }
 
 /** Removes, from one sheet, every rule whose formula carries Interlock's marker; returns how many. */
-export function removeOwnedRules(ws: ExcelJS.Worksheet, marker: string): number {
+export function removeOwnedRules(ws: Sheet, marker: string): number {
   let removed = 0;
   const kept: ExcelJS.ConditionalFormattingOptions[] = [];
   for (const cf of ws.conditionalFormattings ?? []) {
@@ -149,13 +155,17 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: PlannedSheet): void {
     views: sheet.freeze
       ? [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows, showGridLines: true }]
       : [{ showGridLines: true }],
-  });
+  }) as Sheet;
   sheet.rows.forEach((line, r) => {
     if (!line) return;
     line.forEach((pc, c) => {
       if (pc) writeCell(ws, r, c, pc);
     });
   });
+  if (sheet.visibility === 'visible') {
+    // Printed for a meeting: one page wide, as long as it needs.
+    Object.assign(ws.pageSetup, { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  }
   sheet.columnWidths?.forEach((w, c) => {
     ws.getColumn(c + 1).width = w;
   });
@@ -182,11 +192,11 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
     if (replacing.has(ws.name)) wb.removeWorksheet(ws.id);
   }
   // The matrix may have moved since the last run: take Interlock's rules off every sheet.
-  for (const ws of wb.worksheets) removeOwnedRules(ws, plan.ownerMarker);
+  for (const ws of wb.worksheets) removeOwnedRules(ws as Sheet, plan.ownerMarker);
   for (const sheet of plan.sheets) writeSheet(wb, sheet);
   if (plan.matrix.sheet && plan.matrix.conditionalFormats.length > 0) {
     const ws = wb.getWorksheet(plan.matrix.sheet);
     if (!ws) throw new Error(`the matrix sheet "${plan.matrix.sheet}" is not in the workbook`);
-    addRules(ws, plan.matrix.conditionalFormats);
+    addRules(ws as Sheet, plan.matrix.conditionalFormats);
   }
 }

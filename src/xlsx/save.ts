@@ -23,7 +23,13 @@ export async function saveWorkbookAtomic(workbook: ExcelJS.Workbook, outPath: st
   try {
     const data = await workbook.xlsx.writeBuffer();
     await fs.writeFile(tmp, new Uint8Array(data as ArrayBuffer), { flag: 'wx' });
-    if (options.backupOf) await fs.copyFile(options.backupOf, backupPath(options.backupOf));
+    if (options.backupOf) {
+      // `backupOf` names the original; a caller that passes the backup's own path for an in-place
+      // write (`plan.backup.xlsx` for `plan.xlsx`) means the same thing.
+      const namesBackup = path.resolve(options.backupOf) === path.resolve(backupPath(outPath));
+      const source = namesBackup ? outPath : options.backupOf;
+      await fs.copyFile(source, backupPath(source));
+    }
     await fs.rename(tmp, outPath);
   } catch (e) {
     await fs.rm(tmp, { force: true });

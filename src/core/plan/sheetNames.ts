@@ -9,7 +9,7 @@ export const MAX_SHEET_NAME = 31;
 const REPLACE: Record<string, string> = {
   '/': '-',
   '\\': '-',
-  ':': '-',
+  ':': ' -',
   '*': '-',
   '?': '',
   '[': '(',
@@ -27,7 +27,10 @@ function cut(s: string, max: number): string {
   let out = s.slice(0, max);
   const last = out.charCodeAt(out.length - 1);
   if (last >= 0xd800 && last <= 0xdbff) out = out.slice(0, -1);
-  return out.replace(/[\s']+$/, '');
+  // A bracket the cut left open would read like a numbering suffix: drop the fragment.
+  const open = out.lastIndexOf('(');
+  if (open > 0 && out.indexOf(')', open) < 0) out = out.slice(0, open);
+  return out.replace(/[\s'-]+$/, '');
 }
 
 /** A legal sheet name made from any text; `fallback` when nothing usable is left. */
