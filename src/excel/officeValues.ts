@@ -40,10 +40,13 @@ export function isDateFormat(format: string | null | undefined): boolean {
 /** An Excel serial as `YYYY-MM-DD` (time of day dropped), or null when out of Excel's range. */
 export function serialToIso(serial: number, date1904 = false): string | null {
   if (!Number.isFinite(serial) || serial < 0) return null;
-  let days = Math.floor(serial) + (date1904 ? OFFSET_1904 : 0);
-  // Excel counts a 29 February 1900 that never was: serials 1..59 are one day earlier.
-  if (!date1904 && days < 61) days += 1;
-  if (days === 0 || days === 60) return null;
+  const whole = Math.floor(serial);
+  let days = whole + OFFSET_1904;
+  if (!date1904) {
+    // Excel counts a 29 February 1900 that never was (serial 60): serials before it are a day later.
+    if (whole === 0 || whole === 60) return null;
+    days = whole < 60 ? whole + 1 : whole;
+  }
   const d = new Date(EPOCH_1900 + days * MS_PER_DAY);
   const year = d.getUTCFullYear();
   if (year < 1900 || year > 9999) return null;

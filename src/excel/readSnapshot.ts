@@ -14,8 +14,10 @@ import type { OfficeDeps } from './officeRun';
 import { SETTINGS_KEY } from './officeRun';
 import { READ_OPTIONAL, READ_REQUIREMENTS, assertRequirements, safeSupported } from './requirements';
 
-/** Cells per request when values must be read in chunks (about 1 MB of typical plan text). */
-export const READ_CHUNK_CELLS = 10_000;
+/** First guess of a cell's weight in an answer (value, type, number format) before one is measured. */
+const GUESSED_BYTES_PER_CELL = 200;
+/** Answer size the later chunks aim at, measured on the chunks already read: under 5 MB with room. */
+export const READ_BUDGET_BYTES = 3_500_000;
 
 interface SheetQueue {
   sheet: Excel.Worksheet;
@@ -140,41 +142,55 @@ function isPayloadLimit(e: unknown): boolean {
 }
 
 /**
- * Values in row chunks, one request each. A sync per chunk is the point here: each answer must
- * stay under Excel on the web's 5 MB limit, and a chunk that is still too large is halved.
+ * Values in row chunks, several sheets per request, each request aimed at READ_BUDGET_BYTES. A
+ * sync per request is the point here: each answer must stay under Excel on the web's 5 MB limit.
+ * The size of a cell is guessed, then learnt per sheet from what was read; a refused request is
+ * retried with smaller chunks.
  */
 async function readInChunks(context: Excel.RequestContext, perSheet: SheetQueue[], progress?: Progress): Promise<(Grid | null)[]> {
-  const grids: (Grid | null)[] = [];
+  type Pending = { q: SheetQueue; grid: Grid; row: number; bytesPerCell: number };
+  const grids: (Grid | null)[] = perSheet.map(() => null);
+  const pending: Pending[] = [];
+  perSheet.forEach((q, i) => {
+    if (q.used.isNullObject) return;
+    const grid: Grid = { values: [], valueTypes: [], numberFormat: [] };
+    grids[i] = grid;
+    pending.push({ q, grid, row: 0, bytesPerCell: GUESSED_BYTES_PER_CELL });
+  });
+  const total = pending.reduce((n, p) => n + p.q.used.rowCount * p.q.used.columnCount, 0);
   let done = 0;
-  const total = perSheet.reduce((n, q) => n + (q.used.isNullObject ? 0 : q.used.rowCount * q.used.columnCount), 0);
-  for (const q of perSheet) {
-    if (q.used.isNullObject) {
-      grids.push(null);
+  while (pending.some((p) => p.row < p.q.used.rowCount)) {
+    let budget = READ_BUDGET_BYTES;
+    const batch: { p: Pending; rows: number; part: Excel.Range }[] = [];
+    for (const p of pending) {
+      const cols = p.q.used.columnCount;
+      const left = p.q.used.rowCount - p.row;
+      if (left <= 0) continue;
+      let rows = Math.min(left, Math.floor(budget / (p.bytesPerCell * cols)));
+      if (rows <= 0 && batch.length === 0) rows = 1;
+      if (rows <= 0) break;
+      const part = p.q.used.getCell(p.row, 0).getResizedRange(rows - 1, cols - 1).load(VALUE_PROPS);
+      batch.push({ p, rows, part });
+      budget -= rows * cols * p.bytesPerCell;
+    }
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each request must stay under 5 MB
+      await context.sync();
+    } catch (e) {
+      if (!isPayloadLimit(e) || (batch.length === 1 && batch[0].rows === 1)) throw e;
+      for (const { p } of batch) p.bytesPerCell *= 2;
       continue;
     }
-    const grid: Grid = { values: [], valueTypes: [], numberFormat: [] };
-    const cols = q.used.columnCount;
-    let rowsPerChunk = Math.max(1, Math.floor(READ_CHUNK_CELLS / cols));
-    let row = 0;
-    while (row < q.used.rowCount) {
-      const rows = Math.min(rowsPerChunk, q.used.rowCount - row);
-      const part = q.used.getCell(row, 0).getResizedRange(rows - 1, cols - 1).load(VALUE_PROPS);
-      try {
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each chunk must be its own request (5 MB limit)
-        await context.sync();
-      } catch (e) {
-        if (!isPayloadLimit(e) || rows === 1) throw e;
-        rowsPerChunk = Math.max(1, Math.floor(rows / 2));
-        continue;
-      }
-      grid.values.push(...part.values);
-      grid.valueTypes.push(...(part.valueTypes as string[][]));
-      grid.numberFormat.push(...(part.numberFormat as string[][]));
-      row += rows;
-      done += rows * cols;
-      progress?.(done, total, 'Reading the workbook');
+    for (const { p, rows, part } of batch) {
+      p.grid.values.push(...part.values);
+      p.grid.valueTypes.push(...(part.valueTypes as string[][]));
+      p.grid.numberFormat.push(...(part.numberFormat as string[][]));
+      const bytes = JSON.stringify(part.values).length + JSON.stringify(part.valueTypes).length + JSON.stringify(part.numberFormat).length;
+      p.bytesPerCell = Math.max(1, bytes / (rows * p.q.used.columnCount));
+      p.row += rows;
+      done += rows * p.q.used.columnCount;
     }
-    grids.push(grid);
+    progress?.(done, total, 'Reading the workbook');
   }
   return grids;
 }
