@@ -1,0 +1,26 @@
+/** The one or two sentences a ribbon command shows when it cannot simply show a sheet. */
+import type { Report } from '../core/report';
+import type { ClearOutcome } from '../taskpane/workflow';
+
+export type CommandName = 'validate' | 'buildCascade' | 'clearWarnings';
+
+const TITLE: Record<CommandName, string> = {
+  validate: 'Validate',
+  buildCascade: 'Build cascade',
+  clearWarnings: 'Clear warnings',
+};
+
+export function commandMessage(
+  name: CommandName,
+  outcome: { error?: string; report?: Report; clear?: ClearOutcome },
+): string {
+  if (outcome.error) return `${TITLE[name]} did not finish. ${outcome.error}`;
+  if (outcome.clear) {
+    const { removed, kept } = outcome.clear;
+    if (removed.length === 0 && kept.length === 0) return 'There was nothing of Interlock’s to clear in this workbook.';
+    const keptText = kept.length ? ` Kept ${kept.join(', ')}: they hold rows people typed.` : '';
+    return `Cleared Interlock’s warnings and ${removed.length} sheet${removed.length === 1 ? '' : 's'}.${keptText}`;
+  }
+  const s = outcome.report?.summary;
+  return s ? `${TITLE[name]} finished: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos.` : `${TITLE[name]} finished.`;
+}
