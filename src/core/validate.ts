@@ -9,7 +9,8 @@ import type { Department, DependencyEntry, Matrix, Objective } from './matrix/ty
 import type { StatementAnalysis } from './statement/types';
 import { analyzeStatement, defaultLexicon, extendLexicon } from './statement';
 import { RULES } from './rules';
-import type { CellInfo, ResolvedDependency, RuleContext } from './rules/types';
+import type { CellInfo, ResolvedDependency, Rule, RuleContext } from './rules/types';
+import { cascadeFindings } from './cascade';
 import { readSettings, type Settings } from './settings';
 import { type DateOptions, type ResolvedDate, inferPlanYear, parseDeadline, resolveDeadlineValue } from './dates';
 import { nameKey } from './matrix/text';
@@ -214,38 +215,51 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
     options: { overloadPerPeriod: settings.overloadPerPeriod ?? 4 },
   };
 
-  const findings: Finding[] = [];
   const known = new Set(RULES.map((r) => r.id));
-  for (const rule of RULES) {
-    const setting = settings.rules[rule.id];
-    if (setting === 'off') continue;
-    const severity = setting ?? rule.severity;
-    for (const f of rule.check(ctx)) {
-      findings.push({
-        rule: rule.id,
-        severity,
-        sheet: f.sheet ?? matrix.sheet,
-        address: f.address,
-        ...(f.department !== undefined ? { department: f.department } : {}),
-        ...(f.objective !== undefined ? { objective: f.objective } : {}),
-        message: f.message,
-        suggestion: f.suggestion,
-      });
+  const run = (rules: readonly Rule[]) => {
+    const out: Finding[] = [];
+    for (const rule of rules) {
+      const setting = settings.rules[rule.id];
+      if (setting === 'off') continue;
+      const severity = setting ?? rule.severity;
+      for (const f of rule.check(ctx)) {
+        out.push({
+          rule: rule.id,
+          severity,
+          sheet: f.sheet ?? matrix.sheet,
+          address: f.address,
+          ...(f.department !== undefined ? { department: f.department } : {}),
+          ...(f.objective !== undefined ? { objective: f.objective } : {}),
+          message: f.message,
+          suggestion: f.suggestion,
+        });
+      }
     }
-  }
-  // Findings from elsewhere under ids no module owns pass through, still subject to settings.
-  for (const f of options.extraFindings ?? []) {
-    if (known.has(f.rule)) continue;
-    const setting = settings.rules[f.rule];
-    if (setting === 'off') continue;
-    findings.push(setting ? { ...f, severity: setting } : f);
-  }
+    // Findings from elsewhere under ids no module owns pass through, still subject to settings.
+    for (const f of ctx.extraFindings) {
+      if (known.has(f.rule)) continue;
+      const setting = settings.rules[f.rule];
+      if (setting !== 'off') out.push(setting ? { ...f, severity: setting } : f);
+    }
+    return out;
+  };
 
   if (assumptions.size) {
     const yearNote = planYear !== undefined && settings.planYear === undefined ? ` Dates without a year were read in ${planYear}, the year the matrix's dates name most often.` : '';
     notes.push(`Dates read with an assumption:${yearNote} ${[...assumptions].slice(0, 5).join('; ')}${assumptions.size > 5 ? `; and ${assumptions.size - 5} more` : ''}.`);
   }
+  const reportedMatrix: Matrix = { ...matrix, dependencies: entries, notes };
 
+  const findings = run(RULES.filter((r) => !r.usesExtraFindings));
+  let report = assemble(reportedMatrix, cells, findings);
+  // Cascade rows are judged against this report (their parents are its goals), so they come after it.
+  ctx.extraFindings = options.extraFindings ?? cascadeFindings(snapshot, report);
+  const late = run(RULES.filter((r) => r.usesExtraFindings));
+  if (late.length) report = assemble(reportedMatrix, cells, [...findings, ...late]);
+  return report;
+}
+
+function assemble(matrix: Matrix, cells: CellInfo[][], findings: Finding[]): Report {
   const worst = new Map<string, Severity>();
   for (const f of findings) {
     if (f.sheet !== matrix.sheet) continue;
@@ -273,14 +287,13 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
       analysis: a,
     };
   });
-
   const summary: Summary = { errors: 0, warnings: 0, infos: 0 };
   for (const f of findings) {
     if (f.severity === 'error') summary.errors++;
     else if (f.severity === 'warning') summary.warnings++;
     else summary.infos++;
   }
-  return { matrix: { ...matrix, dependencies: entries, notes }, cells: results, findings, summary };
+  return { matrix, cells: results, findings, summary };
 }
 
 /** The design's `--json` document for one validated file. */

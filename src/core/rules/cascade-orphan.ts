@@ -7,6 +7,7 @@ import type { Rule } from './types';
 const rule: Rule = {
   id: 'cascade-orphan',
   severity: 'error',
+  usesExtraFindings: true,
   description: 'A team goal or individual KPI on a cascade sheet traces to no department goal (its parent ID is gone).',
   check(ctx) {
     return ctx.extraFindings

@@ -73,5 +73,7 @@ export interface Rule {
   /** Default severity; settings may change it or turn the rule off. */
   severity: Severity;
   description: string;
+  /** Reads `extraFindings`, which are computed from the report the other rules produce. */
+  usesExtraFindings?: boolean;
   check(ctx: RuleContext): RuleFinding[];
 }
