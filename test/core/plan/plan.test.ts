@@ -1,0 +1,87 @@
+import { buildClearPlan, buildPlan } from '../../../src/core/plan';
+import { readState } from '../../../src/core/plan/state';
+import { fakeReport, gridSheet, sampleSnapshot, SAMPLE } from './fakeReport';
+import { applyToSnapshot } from './simulate';
+
+const run = (snap = sampleSnapshot()) => buildPlan(fakeReport(snap, SAMPLE), snap);
+
+describe('buildPlan', () => {
+  test('plan for a small hand-made report (snapshot)', () => {
+    expect(run()).toMatchSnapshot();
+  });
+
+  test('the matrix gets four rules over the body range, relative to its top-left cell, each carrying the marker', () => {
+    const plan = run();
+    expect(plan.matrix.sheet).toBe('Matrix');
+    expect(plan.matrix.range).toBe('C4:E6');
+    const rules = plan.matrix.conditionalFormats;
+    expect(rules.map((r) => r.label)).toEqual(['error', 'warning', 'changed', 'info']);
+    for (const r of rules) {
+      expect(r.kind).toBe('expression');
+      expect(r.range).toBe('C4:E6');
+      if (r.kind !== 'expression') continue;
+      expect(r.formula).toContain(plan.ownerMarker);
+      expect(r.formula).not.toMatch(/^=/);
+      expect(r.formula).toContain('C4');
+      expect(r.formula).not.toMatch(/\$C\$4|D5|E6/);
+    }
+  });
+
+  test('the checked sheet keeps each cell at its own address and the severity codes below', () => {
+    const plan = run();
+    const checked = plan.sheets.find((s) => s.role === 'checked')!;
+    expect(checked.visibility).toBe('veryHidden');
+    expect(checked.rows[3][3]?.value).toBe('Improve collaboration with service');
+    expect(checked.rows[5][4]?.value).toBe('Train 20 managers by Q4 2027');
+    expect(checked.rows[3 + 7][3]?.value).toBe(3); // error
+    expect(checked.rows[3 + 7][4]?.value).toBe(2); // blank → warning
+    expect(checked.rows[3 + 7][2]).toBeUndefined(); // pass, nothing found
+  });
+
+  test('a re-run on the workbook it wrote gives the same plan (no stacked sheets or rules)', () => {
+    const snap = sampleSnapshot();
+    const first = buildPlan(fakeReport(snap, SAMPLE), snap);
+    const after = applyToSnapshot(snap, first);
+    const second = buildPlan(fakeReport(after, SAMPLE), after);
+    expect(second).toEqual(first);
+    expect(readState(after)!.sheets.map((s) => s.name)).toEqual(first.sheets.map((s) => s.name));
+  });
+
+  test('a user sheet that shares a wanted name is never touched: the plan picks another name', () => {
+    const snap = sampleSnapshot();
+    const user = { ...gridSheet(SAMPLE), name: 'interlock findings', index: 1 };
+    const withUser = { ...snap, sheets: [...snap.sheets, user] };
+    const plan = buildPlan(fakeReport(withUser, SAMPLE), withUser);
+    const names = plan.sheets.map((s) => s.name.toLowerCase());
+    expect(names).not.toContain('interlock findings');
+    expect(plan.removeSheets).toEqual([]);
+  });
+
+  test('formula-looking text is planned as a value, never as a formula', () => {
+    const plan = run();
+    const all = plan.sheets.flatMap((s) => s.rows.flatMap((r) => r ?? []));
+    expect(all.some((c) => c?.value === '=SUM(A1) hire 3 engineers')).toBe(true);
+    expect(all.some((c) => c?.formula !== undefined)).toBe(false);
+  });
+
+  test('a department that leaves the matrix: its sheet goes, unless people typed rows into it', () => {
+    const snap = sampleSnapshot();
+    const after = applyToSnapshot(snap, buildPlan(fakeReport(snap, SAMPLE), snap));
+    const smaller = { ...SAMPLE, departments: SAMPLE.departments.slice(1) };
+    const matrixOnly = { ...after, sheets: after.sheets.map((s) => (s.name === 'Matrix' ? gridSheet(smaller) : s)) };
+    const plan = buildPlan(fakeReport(matrixOnly, smaller), matrixOnly);
+    expect(plan.removeSheets).toEqual(['Cascade Sales']);
+  });
+
+  test('the clear plan removes every owned sheet and rule, and nothing when Interlock never ran', () => {
+    const snap = sampleSnapshot();
+    const first = buildPlan(fakeReport(snap, SAMPLE), snap);
+    const after = applyToSnapshot(snap, first);
+    const clear = buildClearPlan(after);
+    expect(new Set(clear.removeSheets)).toEqual(new Set(first.sheets.map((s) => s.name)));
+    expect(clear.sheets).toEqual([]);
+    expect(clear.matrix).toEqual({ sheet: 'Matrix', range: 'C4:E6', conditionalFormats: [] });
+    expect(clear.ownerMarker).toBe(first.ownerMarker);
+    expect(buildClearPlan(snap).removeSheets).toEqual([]);
+  });
+});
