@@ -185,8 +185,17 @@ export function formatReport(report: Report, file: string, quiet: boolean): stri
     if (!group.length) continue;
     lines.push('');
     lines.push(`  ${SEVERITY_TITLE[sev]} (${group.length})`);
+    // Whole-matrix findings first, then departments in matrix order, each by row and column.
+    const deptOrder = new Map(m.departments.map((d, i) => [d.name, i] as const));
+    const position = (f: Finding) => {
+      const c = f.sheet === m.sheet ? parseRange(f.address)?.start : undefined;
+      return c ? c.row * 16384 + c.col : Number.MAX_SAFE_INTEGER;
+    };
+    const ordered = [...group].sort(
+      (a, b) => (a.department === undefined ? -1 : deptOrder.get(a.department) ?? 1e6) - (b.department === undefined ? -1 : deptOrder.get(b.department) ?? 1e6) || position(a) - position(b),
+    );
     const byDept = new Map<string, Finding[]>();
-    for (const f of group) {
+    for (const f of ordered) {
       const k = f.department ?? 'Whole matrix';
       if (!byDept.has(k)) byDept.set(k, []);
       byDept.get(k)!.push(f);

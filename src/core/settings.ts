@@ -75,7 +75,8 @@ export function emptySettings(): Settings {
 function apply(settings: Settings, key: string, value: string, where: string): void {
   const k = foldName(key).toLowerCase();
   const v = foldName(value);
-  if (!k || /^(rule|setting|key|name)s?$/.test(k)) return; // a header row
+  // A header row ("Rule | Severity", "Rule or setting | Value").
+  if (!k || /^(rules?|settings?|keys?|names?|rule or setting|rule\/setting|rule \/ setting)$/.test(k) || /^(severity|value|level)$/i.test(v)) return;
   if (RULE_IDS.includes(k)) {
     const sev = SEVERITY_ALIASES[v.toLowerCase()];
     if (sev) settings.rules[k] = sev;

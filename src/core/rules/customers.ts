@@ -53,7 +53,9 @@ function words(s: string): Set<string> {
 export function movesObjectiveItself(info: CellInfo): boolean {
   const a = info.analysis;
   if (!a.impactQuantified) return false;
-  const mine = words([a.metric ?? '', a.impactText ?? '', ...a.quantities.filter((q) => q.outcome).map((q) => q.measures ?? '')].join(' '));
+  // What the cell says it moves; the whole text when the checker isolated no impact clause.
+  const impactWords = [a.metric ?? '', a.impactText ?? '', ...a.quantities.filter((q) => q.outcome).map((q) => q.measures ?? '')].join(' ').trim();
+  const mine = words(impactWords || info.cell.text);
   const target = words(`${info.objective.name} ${info.objective.attributes.metric ?? ''}`);
   for (const w of mine) if (target.has(w)) return true;
   return false;

@@ -17,9 +17,9 @@ export function atCell(info: CellInfo, message: string, suggestion: string): Rul
   };
 }
 
-/** A date for a message, with what was assumed to read it. */
+/** A date for a message; what was assumed to read it is listed once in the report's notes. */
 export function dateWords(d: ResolvedDate): string {
-  return d.assumed ? `${describeDate(d)}; ${d.assumed}` : describeDate(d);
+  return d.assumed ? `${d.text} (read as ${d.end})` : describeDate(d);
 }
 
 export function quote(s: string, max = 60): string {

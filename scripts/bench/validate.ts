@@ -1,0 +1,86 @@
+/**
+ * Bench part: a 1,000 × 50 matrix in an .xlsx, ExcelJS merely reading it, against Interlock
+ * reading, snapshotting, finding and validating it. Prints both and the ratio.
+ */
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { loadWorkbook } from '../../src/xlsx/load';
+import { workbookSnapshot } from '../../src/xlsx/snapshot';
+import { findMatrix, isMatrixNotFound } from '../../src/core/matrix';
+import { validate } from '../../src/core/validate';
+
+const DEPARTMENTS = 1000;
+const OBJECTIVES = 50;
+
+const TEMPLATES = [
+  (d: number, o: number) => `Launch campaign ${d}-${o} targeting ${20 + (d % 30)} accounts to generate ${100 + o} qualified leads by Q${1 + (o % 4)} 2027.`,
+  (d: number, o: number) => `Automate process ${o} to cut cost per order from $${14 + (d % 5)} to $${9 + (o % 3)} by Q3 2027.`,
+  (d: number) => `Improve collaboration with team ${d % 17}.`,
+  () => 'n/a',
+  (d: number, o: number) => `Roll out health scoring to cut churn from ${8 + (d % 4)}% to ${5 + (o % 2)}% within 12 months.`,
+  () => '',
+];
+
+async function makeMatrix(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Plan');
+  ws.getCell('B2').value = 'Alignment matrix (benchmark)';
+  ws.addRow([]);
+  ws.getRow(4).values = [null, 'Department', 'Capacity', ...Array.from({ length: OBJECTIVES }, (_, o) => `Objective ${o + 1}`)];
+  ws.getRow(5).values = [null, 'Deadline', null, ...Array.from({ length: OBJECTIVES }, (_, o) => `Q${1 + (o % 4)} 2027`)];
+  for (let d = 0; d < DEPARTMENTS; d++) {
+    const row = ws.getRow(6 + d);
+    row.values = [null, `Department ${d + 1}`, 40, ...Array.from({ length: OBJECTIVES }, (_, o) => TEMPLATES[(d * 7 + o * 3) % TEMPLATES.length](d, o) || null)];
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+async function time<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const t = process.hrtime.bigint();
+  const r = await f();
+  return [r, Number(process.hrtime.bigint() - t) / 1e6];
+}
+
+export async function run(log: (line: string) => void): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'interlock-bench-'));
+  const file = path.join(dir, 'matrix.xlsx');
+  try {
+    await makeMatrix(file);
+    const stat = await fs.stat(file);
+    log(`matrix: ${DEPARTMENTS} departments × ${OBJECTIVES} objectives, ${(stat.size / 1e6).toFixed(1)} MB`);
+    // One untimed pass each to warm up the JIT and the file cache.
+    await new ExcelJS.Workbook().xlsx.readFile(file);
+    const runs = 3;
+    let read = 0;
+    let ours = 0;
+    let stages = { load: 0, snapshot: 0, find: 0, validate: 0 };
+    let findings = 0;
+    for (let i = 0; i < runs; i++) {
+      const [, r] = await time(async () => new ExcelJS.Workbook().xlsx.load(await fs.readFile(file)));
+      read += r;
+      const s = { load: 0, snapshot: 0, find: 0, validate: 0 };
+      const [, total] = await time(async () => {
+        const [wb, tl] = await time(async () => loadWorkbook(await fs.readFile(file)));
+        s.load = tl;
+        const [snap, ts] = await time(async () => workbookSnapshot(wb));
+        s.snapshot = ts;
+        const [m, tf] = await time(async () => findMatrix(snap));
+        s.find = tf;
+        if (isMatrixNotFound(m)) throw new Error(`bench matrix not found: ${m.reason}`);
+        const [report, tv] = await time(async () => validate(m, snap, { referenceDate: '2026-11-01' }));
+        s.validate = tv;
+        findings = report.findings.length;
+      });
+      ours += total;
+      stages = { load: stages.load + s.load, snapshot: stages.snapshot + s.snapshot, find: stages.find + s.find, validate: stages.validate + s.validate };
+    }
+    const avg = (x: number) => (x / runs).toFixed(0);
+    log(`ExcelJS reading the file:                ${avg(read)} ms`);
+    log(`read + snapshot + find + validate:       ${avg(ours)} ms  (load ${avg(stages.load)}, snapshot ${avg(stages.snapshot)}, find ${avg(stages.find)}, validate ${avg(stages.validate)})`);
+    log(`ratio:                                   ${(ours / read).toFixed(2)} × ExcelJS read  (${findings} findings; mean of ${runs} runs)`);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
