@@ -21,7 +21,7 @@ export async function run(log: Log = console.log): Promise<void> {
     log('dist/taskpane.html is missing: run `npm run build` first.');
     return;
   }
-  const initial = [...readFileSync(html, 'utf8').matchAll(/<script[^>]*\ssrc="([^"]+)"/g)]
+  const initial = [...readFileSync(html, 'utf8').matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)]
     .map((m) => m[1])
     .filter((src) => !/^https?:/.test(src))
     .map((src) => src.replace(/^\.?\//, ''));
