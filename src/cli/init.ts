@@ -12,7 +12,8 @@ import { Io, UsageError } from './io';
 const OBJECTIVES = [
   { name: 'Grow recurring revenue', metric: 'ARR', target: '$24M', deadline: 'Q4', perspective: 'Financial', owner: 'CFO', weight: 0.4 },
   { name: 'Improve customer retention', metric: 'Net revenue retention', target: '110%', deadline: 'Q4', perspective: 'Customer', owner: 'COO', weight: 0.35 },
-  { name: 'Build a faster delivery process', metric: 'Lead time to production', target: '5 days', deadline: 'Q3', perspective: 'Internal process', owner: 'CTO', weight: 0.25 },
+  { name: 'Build a faster delivery process', metric: 'Lead time to production', target: '5 days', deadline: 'Q3', perspective: 'Internal process', owner: 'CTO', weight: 0.15 },
+  { name: 'Develop our people', metric: 'Regretted attrition', target: '< 8%', deadline: 'Q4', perspective: 'Learning & growth', owner: 'CHRO', weight: 0.1 },
 ];
 
 function departments(year: number) {
@@ -23,6 +24,7 @@ function departments(year: number) {
         `Launch a partner channel with 10 resellers to add $3M in new ARR by Q3 ${year}.`,
         `Run quarterly business reviews with the top 50 accounts to lift renewal rates from 88% to 93% by Q4 ${year}.`,
         'n/a',
+        'n/a',
       ],
     },
     {
@@ -30,6 +32,7 @@ function departments(year: number) {
       cells: [
         `Introduce an expansion playbook for 120 mid-market accounts to generate $1.2M in upsell ARR by Q4 ${year}.`,
         `Roll out health scoring across all accounts to cut gross churn from 9% to 6% by Q4 ${year}.`,
+        'n/a',
         'n/a',
       ],
     },
@@ -39,6 +42,7 @@ function departments(year: number) {
         `For Sales: migrate the CRM to a single instance so reps reach customer records in under 2 seconds (from 9), by Q2 ${year}.`,
         'n/a',
         `Automate the release pipeline to cut lead time to production from 12 days to 5 by Q3 ${year}.`,
+        'n/a',
       ],
     },
     {
@@ -47,6 +51,7 @@ function departments(year: number) {
         'n/a',
         `For Customer Success: a dedicated recruiting pod to reduce time to fill CSM vacancies from 60 to 35 days by Q2 ${year}.`,
         'n/a',
+        `Launch a mentoring programme for every people manager to cut regretted attrition from 12% to 8% by Q4 ${year}.`,
       ],
     },
   ];

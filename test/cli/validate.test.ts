@@ -1,0 +1,137 @@
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { run } from '../../src/cli/validate';
+import { run as init } from '../../src/cli/init';
+import { main } from '../../src/cli/main';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } },
+    out: () => out.join(''),
+    err: () => err.join(''),
+  };
+}
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'interlock-cli-'));
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function copy(name: string, as = name): Promise<string> {
+  const to = path.join(dir, as);
+  await fs.copyFile(path.join(FIXTURES, name), to);
+  return to;
+}
+
+describe('interlock validate', () => {
+  test('a readable report, exit 1 on errors, 0 with --fail-on never', async () => {
+    const file = await copy('rule-objective-uncovered-invalid-25.xlsx', 'plan.xlsx');
+    const t = io();
+    expect(await run([file, '--no-write'], t.io)).toBe(1);
+    expect(t.out()).toMatch(/Matrix: 'Matrix'!A1:C3 \(found by its header row\), 2 objectives × 2 departments/);
+    expect(t.out()).toMatch(/Errors \(\d+\)/);
+    expect(t.out()).toMatch(/objective-uncovered/);
+    expect(await run([file, '--no-write', '--fail-on', 'never'], io().io)).toBe(0);
+  });
+
+  test('--fail-on warning fails on a warning-only workbook; the default does not', async () => {
+    const file = await copy('rule-blank-cell-invalid-1.xlsx', 'plan.xlsx');
+    const quiet = io();
+    const code = await run([file, '--no-write', '--quiet'], quiet.io);
+    expect(quiet.out()).toMatch(/^.*plan\.xlsx: 0 errors, \d+ warnings?, \d+ infos?\n$/);
+    expect(code).toBe(0);
+    expect(await run([file, '--no-write', '--fail-on', 'warning'], io().io)).toBe(1);
+  });
+
+  test('--json prints one document with the design shape', async () => {
+    const file = await copy('layout-attributes.xlsx', 'plan.xlsx');
+    const t = io();
+    await run([file, '--no-write', '--json'], t.io);
+    const doc = JSON.parse(t.out());
+    expect(doc.file).toBe(file);
+    expect(doc.matrix.departments[2]).toMatchObject({ name: 'IT', function: 'support', serves: ['Sales', 'Operations'], capacity: 1 });
+    expect(doc.matrix.objectives[0]).toMatchObject({ name: 'Grow revenue', metric: 'ARR', deadline: '2027-12-31', weight: 0.5 });
+    expect(doc.cells).toHaveLength(9);
+    expect(doc.summary).toEqual(expect.objectContaining({ errors: expect.any(Number), warnings: expect.any(Number), infos: expect.any(Number) }));
+  });
+
+  test.each([
+    ['bad-empty.xlsx', /empty \(0 bytes\)/],
+    ['bad-not-xlsx.xlsx', /not an \.xlsx workbook/],
+    ['bad-truncated.xlsx', /damaged/],
+    ['bad-encrypted.xlsx', /password-protected/],
+    ['no-matrix-notes.xlsx', /no matrix found: no sheet has a header row .* Looked for a named range "AlignmentMatrix"/],
+  ])('%s: exit 2, one line, no output file', async (name, reason) => {
+    const file = await copy(name, 'input.xlsx');
+    const t = io();
+    expect(await run([file], t.io)).toBe(2);
+    expect(t.err()).toMatch(reason);
+    expect(t.err().trim().split('\n')).toHaveLength(1);
+    expect((await fs.readdir(dir)).sort()).toEqual(['input.xlsx']);
+  });
+
+  test('a missing file and bad options are usage problems (exit 2)', async () => {
+    const t = io();
+    expect(await main(['validate', path.join(dir, 'nope.xlsx')], t.io)).toBe(2);
+    expect(t.err()).toMatch(/no such file or folder/);
+    expect(await main(['validate', 'x.xlsx', '--fail-on', 'sometimes'], io().io)).toBe(2);
+    expect(await main(['validate', 'x.xlsx', '--in-place', '--out', 'y.xlsx'], io().io)).toBe(2);
+    expect(await main(['validate', 'x.xlsx', '--range', 'not a range'], io().io)).toBe(2);
+    expect(await main(['validate'], io().io)).toBe(2);
+  });
+
+  test('a folder: progress on stderr, one JSON array, unreadable files listed with their reason', async () => {
+    await copy('layout-plain.xlsx', 'a.xlsx');
+    await copy('bad-encrypted.xlsx', 'b.xlsx');
+    await copy('layout-table.xlsx', 'c.xlsx');
+    const t = io();
+    expect(await run([dir, '--no-write', '--json'], t.io)).toBe(2);
+    const docs = JSON.parse(t.out());
+    expect(docs.map((d: { file: string }) => path.basename(d.file))).toEqual(['a.xlsx', 'b.xlsx', 'c.xlsx']);
+    expect(docs[1].error).toMatch(/password-protected/);
+    expect(t.err()).toMatch(/\[1\/3\] .*a\.xlsx/);
+    expect(t.err()).toMatch(/\[3\/3\] .*c\.xlsx/);
+  });
+
+  test('--range picks the matrix explicitly', async () => {
+    const file = await copy('layout-explicit-range.xlsx', 'plan.xlsx');
+    const t = io();
+    await run([file, '--no-write', '--json', '--range', "'Sheet 1'!B2:D4"], t.io);
+    expect(JSON.parse(t.out()).matrix.range).toBe('B2:D4');
+  });
+
+  test('writes the validated copy beside the input and leaves the input alone', async () => {
+    const file = await copy('layout-plain.xlsx', 'plan.xlsx');
+    const before = await fs.readFile(file);
+    const t = io();
+    const code = await run([file], t.io);
+    expect(t.err()).toBe('');
+    expect(code).toBeLessThan(2);
+    expect(t.out()).toMatch(/Wrote .*plan\.validated\.xlsx/);
+    expect((await fs.readdir(dir)).sort()).toEqual(['plan.validated.xlsx', 'plan.xlsx']);
+    expect((await fs.readFile(file)).equals(before)).toBe(true);
+  });
+});
+
+describe('interlock init', () => {
+  test('writes a starter matrix that validates, and refuses to overwrite', async () => {
+    const file = path.join(dir, 'starter.xlsx');
+    expect(await init([file], io().io)).toBe(0);
+    const t = io();
+    expect(await run([file, '--no-write', '--json'], t.io)).toBe(0);
+    const doc = JSON.parse(t.out());
+    expect(doc.matrix.departments.map((d: { name: string }) => d.name)).toEqual(['Sales', 'Customer Success', 'IT', 'HR']);
+    expect(doc.summary.errors).toBe(0);
+    const again = io();
+    expect(await main(['init', file], again.io)).toBe(2);
+    expect(again.err()).toMatch(/already exists/);
+  });
+});
