@@ -1,0 +1,63 @@
+import { perform } from '../../src/commands/handlers';
+import { OfficeAdapter } from '../../src/excel/officeAdapter';
+import { FakeExcel } from '../excel/fakeExcel';
+import { addMatrix } from '../excel/planFixtures';
+
+function env(excel: FakeExcel) {
+  const messages: string[] = [];
+  return {
+    messages,
+    env: {
+      adapter: () => new OfficeAdapter({ run: excel.run, isSetSupported: excel.isSetSupported }),
+      showMessage: async (m: string) => void messages.push(m),
+    },
+  };
+}
+
+describe('ribbon commands', () => {
+  test('Validate shows the findings sheet and completes', async () => {
+    const excel = new FakeExcel();
+    addMatrix(excel, 6, 3);
+    const { env: e, messages } = env(excel);
+    const event = { completed: jest.fn() };
+    await perform('validate', event, e);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(messages).toEqual([]);
+    expect(excel.activeSheet).toBeDefined();
+    expect(excel.activeSheet).not.toBe('Matrix');
+  });
+
+  test('an error is shown in a dialog and the command still completes', async () => {
+    const excel = new FakeExcel();
+    addMatrix(excel, 6, 3);
+    excel.sheet('Matrix')!.protected = true;
+    const { env: e, messages } = env(excel);
+    const event = { completed: jest.fn() };
+    await perform('buildCascade', event, e);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^Build cascade did not finish\. .*protected/);
+  });
+
+  test('completes even when the adapter cannot be made (Excel too old)', async () => {
+    const event = { completed: jest.fn() };
+    const messages: string[] = [];
+    await perform('clearWarnings', event, {
+      adapter: () => {
+        throw new Error('This version of Excel cannot read this workbook');
+      },
+      showMessage: async (m) => void messages.push(m),
+    });
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(messages[0]).toMatch(/Clear warnings did not finish/);
+  });
+
+  test('Clear says what it removed', async () => {
+    const excel = new FakeExcel();
+    addMatrix(excel, 6, 3);
+    const { env: e, messages } = env(excel);
+    await perform('validate', { completed: () => undefined }, e);
+    await perform('clearWarnings', { completed: () => undefined }, e);
+    expect(messages[0]).toMatch(/^Cleared Interlock’s warnings and \d+ sheets?\./);
+  });
+});
