@@ -232,7 +232,7 @@ export function compileSheet(ps: PlannedSheet, sheet: SheetRef): CompiledSheet {
       stage,
       queue: () => {
         const dv = sheet().getRange(v.range).dataValidation;
-        dv.rule = { list: { inCellDropDown: true, source: `=${v.listSource.replace(/^=/, '')}` } };
+        dv.rule = { list: { inCellDropDown: true, source: listSource(v.listSource) } };
         dv.errorAlert = {
           showAlert: true,
           style: v.allowOther ? 'Information' : 'Stop',
@@ -268,6 +268,16 @@ export function compileSheet(ps: PlannedSheet, sheet: SheetRef): CompiledSheet {
   });
 
   return { build, swap };
+}
+
+/**
+ * Office wants a literal list as plain `a,b` and a range as a formula `=$A$2:$A$40`; the plan
+ * writes a literal list the way the file format does, in double quotes.
+ */
+export function listSource(source: string): string {
+  const s = source.trim();
+  if (s.length >= 2 && s.startsWith('"') && s.endsWith('"')) return s.slice(1, -1).replace(/""/g, '"');
+  return `=${s.replace(/^=/, '')}`;
 }
 
 export function conditionalFormatBytes(cf: PlannedConditionalFormat): number {

@@ -209,3 +209,12 @@ async function setupSyncs(depts: number, objectives: number): Promise<number> {
   await adapter.applyPlan(makePlan(depts, objectives));
   return excel.syncs.length;
 }
+
+describe('drop-down lists', () => {
+  test('a literal list is passed as plain items, a range as a formula', async () => {
+    const { listSource } = await import('../../src/excel/compileSheet');
+    expect(listSource('"Team goal,Individual KPI"')).toBe('Team goal,Individual KPI');
+    expect(listSource('$A$6:$A$40')).toBe('=$A$6:$A$40');
+    expect(listSource('=$A$6:$A$40')).toBe('=$A$6:$A$40');
+  });
+});
