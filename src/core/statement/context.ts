@@ -1,0 +1,211 @@
+/**
+ * The shared working state of one analysis: tokens, which of them are labels or numbering (to be
+ * ignored), sentence and clause numbers, and which words act as verbs. Every later step reads it.
+ */
+import type { Token } from './tokenize';
+import { tokenize } from './tokenize';
+import type { CompiledLexicon, VerbMatch } from './lexicon/compile';
+import { F_BASE, F_ED, F_ING, F_S, matchList, matchVerb } from './lexicon/compile';
+
+/** Per-token marks. */
+export const M_IGNORED = 1; // list numbering, bullets, "CMO:" owner labels
+export const M_DEADLINE = 2;
+export const M_QUANTITY = 4;
+export const M_DEPENDENCY = 8;
+export const M_NOUNPHRASE = 16; // inside a multi-word metric name ("close rate", "time to hire")
+export const M_BOUNDARY = 32; // punctuation or connector that ends a clause
+export const M_SENTENCE_END = 64;
+export const M_NAME = 128; // a number that is a name (ISO 27001) or the name around it
+
+export interface Ctx {
+  text: string;
+  toks: Token[];
+  lex: CompiledLexicon;
+  mark: Uint8Array;
+  sentence: Uint16Array;
+  clause: Uint16Array;
+  /** Verb category and form flags per token (0: not a verb here). */
+  verb: Uint32Array;
+  /** Tokens covered by the verb starting here (phrasal verbs). */
+  verbLen: Uint8Array;
+}
+
+const ABBREVIATIONS = new Set([
+  'vs', 'etc', 'approx', 'incl', 'e.g', 'i.e', 'eg', 'ie', 'mr', 'mrs', 'ms', 'dr', 'st', 'inc', 'ltd', 'co',
+  'no', 'nr', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'est',
+  'mo', 'mos', 'yr', 'yrs', 'wk', 'min', 'max', 'avg', 'ca', 'c', 'p', 'pp', 'fig', 'dept', 'u.s', 'u.k',
+]);
+const SUBJECTS = new Set(['we', 'they', 'i', 'you', 'it', 'he', 'she', 'team', 'who', 'which', 'that']);
+const TRANSPARENT = new Set(['also', 'not', 'then', 'further', 'jointly', 'first', 'actively', 'successfully', 'proactively']);
+
+const scratch: VerbMatch = { flags: 0, len: 0 };
+
+export function buildContext(text: string, lex: CompiledLexicon): Ctx {
+  const toks = tokenize(text);
+  const n = toks.length;
+  const ctx: Ctx = {
+    text,
+    toks,
+    lex,
+    mark: new Uint8Array(n),
+    sentence: new Uint16Array(n),
+    clause: new Uint16Array(n),
+    verb: new Uint32Array(n),
+    verbLen: new Uint8Array(n),
+  };
+  markSentences(ctx);
+  markLabels(ctx);
+  markNounPhrases(ctx);
+  markVerbs(ctx);
+  markClauses(ctx);
+  return ctx;
+}
+
+function markSentences(ctx: Ctx): void {
+  const { toks, mark, text } = ctx;
+  let s = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    // A line break starts a new sentence.
+    if (i > 0 && t.gap && hasNewline(text, toks[i - 1].end, t.start)) s++;
+    ctx.sentence[i] = Math.min(s, 65535);
+    if (t.kind !== 's') continue;
+    const next = toks[i + 1];
+    const endsHere =
+      t.text === ';' || t.text === '!' || t.text === '?' ||
+      (t.text === '.' && (!next || next.gap) && !(i > 0 && toks[i - 1].kind === 'w' && ABBREVIATIONS.has(toks[i - 1].lower)));
+    if (endsHere) {
+      mark[i] |= M_SENTENCE_END | M_BOUNDARY;
+      s++;
+    }
+  }
+}
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+/** Owner labels ("CMO:", "Key Result 3.1:", "P2 -"), list numbering ("1.2", "3)") and bullets. */
+function markLabels(ctx: Ctx): void {
+  const { toks, mark } = ctx;
+  for (let i = 0; i < toks.length; i++) {
+    if (i > 0 && ctx.sentence[i] === ctx.sentence[i - 1]) continue;
+    let j = i;
+    // Bullets.
+    while (j < toks.length && toks[j].kind === 's' && /^[-•*·▪‣◦>]$/.test(toks[j].text)) mark[j++] |= M_IGNORED;
+    // Numbering: "1." "2)" "1.2" followed by more text.
+    const t = toks[j];
+    if (t && t.kind === 'n') {
+      const next = toks[j + 1];
+      const after = toks[j + 2];
+      if (next && (next.text === '.' || next.text === ')') && !next.gap && after && after.gap) {
+        mark[j] |= M_IGNORED;
+        mark[j + 1] |= M_IGNORED;
+        j += 2;
+      } else if (next && next.gap && t.text.indexOf('.') > 0 && (next.kind === 'n' || next.cap)) {
+        mark[j++] |= M_IGNORED;
+      }
+    }
+    // Owner or heading label: up to five words then ":" ("Customer Success:", "Key Result 3.1:").
+    for (let k = j; k < toks.length && k < j + 6; k++) {
+      const tk = toks[k];
+      if (tk.text === ':' && k > j && (!toks[k + 1] || toks[k + 1].gap)) {
+        for (let m = j; m <= k; m++) mark[m] |= M_IGNORED;
+        j = k + 1;
+        break;
+      }
+      if (tk.kind === 's' && tk.text !== '&' && tk.text !== '/' && tk.text !== '.') break;
+    }
+    // Code prefix with a dash: "P2 - ", "KR2 – ".
+    if (toks[j] && toks[j + 1] && toks[j].kind === 'w' && /\d/.test(toks[j].text) && /^[-–—]$/.test(toks[j + 1].text)) {
+      mark[j] |= M_IGNORED;
+      mark[j + 1] |= M_IGNORED;
+      // "@owner -" after the code.
+      if (toks[j + 2]?.text === '@' && toks[j + 4] && /^[-–—]$/.test(toks[j + 4].text)) {
+        for (let m = j + 2; m <= j + 4; m++) mark[m] |= M_IGNORED;
+      }
+    }
+  }
+  // "- @owner" at the end.
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i].text === '@' && toks[i + 1]?.kind === 'w' && !toks[i + 1].gap) {
+      mark[i] |= M_IGNORED;
+      mark[i + 1] |= M_IGNORED;
+      if (i > 0 && /^[-–—]$/.test(toks[i - 1].text)) mark[i - 1] |= M_IGNORED;
+    }
+  }
+}
+
+/** Multi-word metric names are nouns, whatever verbs they contain ("time to hire", "close rate"). */
+function markNounPhrases(ctx: Ctx): void {
+  const { toks, mark, lex } = ctx;
+  for (let i = 0; i < toks.length; i++) {
+    const len = matchList(lex.list.outcomeMetrics, toks, i);
+    if (len > 1) {
+      for (let k = i; k < i + len; k++) mark[k] |= M_NOUNPHRASE;
+      i += len - 1;
+    }
+  }
+}
+
+function markVerbs(ctx: Ctx): void {
+  const { toks, mark, lex } = ctx;
+  for (let i = 0; i < toks.length; i++) {
+    if (mark[i] & (M_NOUNPHRASE | M_IGNORED)) continue;
+    if (!matchVerb(lex, toks, i, scratch)) continue;
+    if (!inVerbPosition(ctx, i, scratch.flags)) continue;
+    ctx.verb[i] = scratch.flags;
+    ctx.verbLen[i] = scratch.len;
+    i += scratch.len - 1;
+  }
+}
+
+/** Whether a word that can be a verb acts as one here, judged by the word before it. */
+function inVerbPosition(ctx: Ctx, i: number, flags: number): boolean {
+  const { toks, lex } = ctx;
+  let p = i - 1;
+  while (p >= 0 && toks[p].kind === 'w' && (TRANSPARENT.has(toks[p].lower) || (toks[p].lower.endsWith('ly') && toks[p].lower.length > 4 && !lex.list.outcomeMetrics.words.has(toks[p].lower)))) p--;
+  if (p < 0 || ctx.mark[p] & M_IGNORED || ctx.sentence[p] !== ctx.sentence[i]) return true;
+  const prev = toks[p];
+  if (prev.kind === 's') {
+    if (prev.text === '/' || prev.text === '&') return true; // implement/update
+    if (prev.text === '%' || prev.text === '$') return false;
+    return true; // after a comma, dash, colon or bracket a clause starts
+  }
+  if (prev.kind === 'n') return (flags & (F_S | F_ED)) !== 0 && (flags & F_BASE) === 0;
+  const w = prev.lower;
+  if (w === 'to' || SUBJECTS.has(w) || lex.list.auxiliaries.words.has(w) || lex.list.conjunctions.words.has(w)) return true;
+  if (lex.list.prepositions.words.has(w)) return (flags & F_ING) !== 0;
+  if (lex.list.determiners.words.has(w)) return false;
+  if (ctx.verb[p]) return false;
+  if (flags & (F_S | F_ED | F_ING)) return true;
+  // A base form right after a plural noun: "communities use", "reps tell".
+  return (flags & F_BASE) !== 0 && /[^s]s$/.test(w) && w.length > 3;
+}
+
+const CLAUSE_WORDS = new Set(['so', 'while', 'whilst', 'whereas', 'which', 'thereby', 'through', 'via', 'but', 'that', 'then']);
+
+function markClauses(ctx: Ctx): void {
+  const { toks, mark } = ctx;
+  let c = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (i > 0 && ctx.sentence[i] !== ctx.sentence[i - 1]) c++;
+    let boundaryBefore = false;
+    if (t.kind === 's') {
+      if (/^[,;:()\[\]—–|"“”]$/.test(t.text) || (t.text === '-' && t.gap && toks[i + 1]?.gap)) {
+        mark[i] |= M_BOUNDARY;
+        boundaryBefore = true;
+      }
+    } else if (t.kind === 'w') {
+      if (CLAUSE_WORDS.has(t.lower)) boundaryBefore = true;
+      else if ((t.lower === 'and' || t.lower === 'or' || t.lower === 'to') && ctx.verb[i + 1]) boundaryBefore = true;
+    }
+    if (boundaryBefore && i > 0) c++;
+    ctx.clause[i] = Math.min(c, 65535);
+  }
+}

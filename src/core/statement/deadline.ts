@@ -1,0 +1,321 @@
+/**
+ * Finds the deadline or window a statement gives ("by Q3 2027", "within 18 months", "each
+ * quarter", "this fiscal year") and classifies it. Time words that are not a deadline (a baseline
+ * year, a rate unit like "/month", a metric-defining "within 24 hours") are marked so they are
+ * neither a deadline nor a quantity.
+ */
+import type { Deadline, DeadlineKind } from './types';
+import type { Ctx } from './context';
+import { M_DEADLINE, M_DEPENDENCY, M_IGNORED } from './context';
+import type { Token } from './tokenize';
+import { matchList } from './lexicon/compile';
+
+export interface DeadlineHit extends Deadline {
+  /** False for time words that do not bound the commitment (baseline years, rate units). */
+  counts: boolean;
+}
+
+const QUARTER = /^q[1-4](?:[-/'](?:19|20)?\d\d)?$/;
+const HALF = /^h[12](?:[-/'](?:19|20)?\d\d)?$/;
+const FISCAL = /^(?:fy|cy)(?:\d{2}|\d{4})$/;
+const YEAR_END = /^(?:eoy|eoq|eom|ye|year-end|yearend|end-of-year|end-of-quarter|eofy|mid-year|midyear|ye\d\d)$/;
+const DEADLINE_PREPS = new Set(['by', 'before', 'until', 'till', 'through', 'thru', 'in', 'during', 'into', 'for', 'of', 'at', 'throughout', 'starting', 'from', 'within', 'over', 'ahead']);
+const BASELINE_PREV = new Set(['vs', 'versus', 'since', 'than', 'compared', 'against', 'last', 'prior', 'previous', 'baseline', 'baselines', 'relative']);
+const SEASONS = new Set(['spring', 'summer', 'fall', 'autumn', 'winter']);
+
+export function isYearToken(t: Token | undefined): boolean {
+  return !!t && t.kind === 'n' && t.text.length === 4 && t.value >= 1900 && t.value <= 2099;
+}
+
+export function findDeadlines(ctx: Ctx): DeadlineHit[] {
+  const { toks, mark, lex } = ctx;
+  const hits: DeadlineHit[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (mark[i] & (M_IGNORED | M_DEADLINE)) continue;
+    const t = toks[i];
+    let end = -1;
+    let kind: DeadlineKind = 'date';
+    let counts = true;
+    const w = t.lower;
+    if (t.kind === 'w') {
+      if (QUARTER.test(w) || HALF.test(w) || FISCAL.test(w) || (w === 'fy' && toks[i + 1]?.kind === 'n')) {
+        kind = w[0] === 'q' ? 'quarter' : w[0] === 'h' ? 'half' : 'fiscal-year';
+        end = i + 1;
+        if (w === 'fy') end++;
+        if (isYearToken(toks[end]) || (toks[end]?.text === "'" && toks[end + 1]?.kind === 'n')) end += toks[end].text === "'" ? 2 : 1;
+      } else if (YEAR_END.test(w)) {
+        kind = 'year';
+        end = i + 1;
+      } else if (w === 'end' || w === 'close') {
+        // "end of (the) year / quarter / June / Q2 / FY"; "year end"
+        let j = i + 1;
+        if (toks[j]?.lower === 'of') j++;
+        if (toks[j]?.lower === 'the') j++;
+        if (j > i + 1) {
+          const k = periodOrDate(ctx, j);
+          if (k.end > j) {
+            kind = k.kind;
+            end = k.end;
+          }
+        }
+      } else if ((w === 'year' || w === 'quarter' || w === 'month') && (toks[i + 1]?.lower === 'end' || toks[i + 1]?.lower === 'close')) {
+        kind = w === 'year' ? 'year' : w === 'quarter' ? 'quarter' : 'month';
+        end = i + 2;
+      } else if (lex.list.relativeWords.words.has(w) && !(w === 'current' && !isPeriod(ctx, i + 1))) {
+        let j = i + 1;
+        while (toks[j] && /^(fiscal|financial|calendar|academic|school|planning|budget|reporting)$/.test(toks[j].lower)) j++;
+        if (isPeriod(ctx, j) || (toks[j]?.kind === 'w' && FISCAL.test(toks[j].lower))) {
+          kind = 'relative';
+          end = j + 1;
+        } else if (w === 'next' && /^(in|by|before|at|until|from|after)$/.test(toks[i - 2]?.lower ?? '') && toks[i - 1]?.lower === 'the') {
+          // "in the next pulse survey", "by the next board meeting"
+          let k = j;
+          while (toks[k] && toks[k].kind === 'w' && k < j + 3 && !lex.list.prepositions.words.has(toks[k].lower)) k++;
+          if (k > j) {
+            kind = 'relative';
+            end = k;
+          }
+        }
+      } else if (lex.list.recurringWords.words.has(w) || matchList(lex.list.recurringWords, toks, i) > 1) {
+        const len = lex.list.recurringWords.words.has(w) ? Math.max(1, matchList(lex.list.recurringWords, toks, i)) : matchList(lex.list.recurringWords, toks, i);
+        // "mom", "wow", "pa" are words too; only their written-as-abbreviation forms count.
+        if ((w === 'mom' || w === 'wow' || w === 'pa') && t.text === w) continue;
+        if (lex.list.recurringAdjectives.words.has(w) && toks[i + 1]?.kind === 'w' && !lex.list.prepositions.words.has(toks[i + 1].lower) && !lex.list.conjunctions.words.has(toks[i + 1].lower)) {
+          // "monthly report" is a recurring activity; "monthly active users" is a rate unit.
+          kind = 'recurring';
+          end = i + 1;
+          counts = !headIsMetric(ctx, i + 1);
+        } else {
+          kind = 'recurring';
+          end = i + len;
+          counts = !afterThreshold(ctx, i);
+        }
+      } else if (lex.list.recurringAdjectives.words.has(w) && toks[i + 1]?.kind === 'w') {
+        kind = 'recurring';
+        end = i + 1;
+        counts = !headIsMetric(ctx, i + 1);
+      } else if ((w === 'per' || w === 'each' || w === 'every') && (isPeriod(ctx, i + 1) || (toks[i + 1]?.kind === 'n' && isPeriod(ctx, i + 2)))) {
+        kind = 'recurring';
+        end = toks[i + 1].kind === 'n' ? i + 3 : i + 2;
+        counts = !afterThreshold(ctx, i);
+      } else if (isMonth(ctx, i)) {
+        const r = monthSpan(ctx, i);
+        kind = r.kind;
+        end = r.end;
+        if (r.start < i) i = r.start;
+      } else if (SEASONS.has(w) && isYearToken(toks[i + 1])) {
+        kind = 'year';
+        end = i + 2;
+        counts = !followedByBaseline(ctx, i + 2);
+      } else if (w === 'within' || w === 'in' || w === 'over') {
+        const r = windowSpan(ctx, i);
+        if (r > 0) {
+          kind = 'relative';
+          end = r;
+          counts = !eventRelative(ctx, r) && !afterPercent(ctx, i);
+        }
+      }
+    } else if (t.kind === 'n') {
+      if (t.value >= 1 && t.value <= 31 && Number.isInteger(t.value) && isMonth(ctx, i + 1)) {
+        const r = monthSpan(ctx, i + 1);
+        kind = 'date';
+        end = r.end;
+      } else if (isNumericDate(toks, i)) {
+        kind = 'date';
+        end = i + 5;
+      } else if (isYearToken(t) && isYearHere(ctx, i)) {
+        kind = 'year';
+        end = i + 1;
+        // Academic or range years: 2023-2024, 2023/24, 2023–24.
+        if (toks[i + 1] && !toks[i + 1].gap && /^[-/–]$/.test(toks[i + 1].text) && toks[i + 2]?.kind === 'n' && !toks[i + 2].gap && (toks[i + 2].text.length === 2 || isYearToken(toks[i + 2]))) end = i + 3;
+        counts = !followedByBaseline(ctx, end);
+      }
+    } else if (t.text === '/' && !t.gap && isPeriod(ctx, i + 1)) {
+      // "$25/month", "120/month": a rate unit.
+      mark[i] |= M_DEADLINE;
+      mark[i + 1] |= M_DEADLINE;
+      i++;
+      continue;
+    }
+    if (end <= i) continue;
+    // A baseline cue right before makes it a reference point, not a deadline.
+    let start = i;
+    const p1 = prevWord(ctx, i);
+    if (p1 >= 0 && (BASELINE_PREV.has(toks[p1].lower) || (toks[p1].lower === 'from' && kind !== 'recurring' && !/^(starting|start)$/.test(toks[p1 - 1]?.lower ?? '')))) counts = false;
+    if (p1 >= 0 && (toks[p1].lower === 'the' || toks[p1].lower === 'year') && prevWord(ctx, p1) >= 0) {
+      const p2 = prevWord(ctx, p1);
+      if (BASELINE_PREV.has(toks[p2].lower)) counts = false;
+    }
+    // Include the preposition that introduces it ("by", "within", "no later than", "end of").
+    if (p1 >= 0 && p1 === i - 1 && DEADLINE_PREPS.has(toks[p1].lower) && kind !== 'relative') start = p1;
+    if (p1 >= 0 && p1 === i - 1 && toks[p1].lower === 'the' && DEADLINE_PREPS.has(toks[p1 - 1]?.lower ?? '')) start = p1 - 1;
+    for (let k = start; k < end; k++) mark[k] |= M_DEADLINE;
+    const inDependency = (mark[i] & M_DEPENDENCY) !== 0;
+    hits.push({
+      text: ctx.text.slice(toks[start].start, toks[end - 1].end),
+      start: toks[start].start,
+      end: toks[end - 1].end,
+      kind,
+      counts: counts && !inDependency,
+    });
+    i = end - 1;
+  }
+  return hits;
+}
+
+function prevWord(ctx: Ctx, i: number): number {
+  const p = i - 1;
+  if (p < 0 || ctx.mark[p] & M_IGNORED) return -1;
+  return p;
+}
+
+function isPeriod(ctx: Ctx, i: number): boolean {
+  const t = ctx.toks[i];
+  if (!t || t.kind !== 'w') return false;
+  return ctx.lex.list.periodWords.words.has(t.lower) || /^(weeks|months|quarters|years|halves|days|day)$/.test(t.lower);
+}
+
+function isMonth(ctx: Ctx, i: number): boolean {
+  const t = ctx.toks[i];
+  if (!t || t.kind !== 'w') return false;
+  const w = t.lower;
+  if (!ctx.lex.list.monthNames.words.has(w)) return false;
+  const prev = ctx.toks[i - 1];
+  const next = ctx.toks[i + 1];
+  const dated = (prev && prev.kind === 'n' && prev.value <= 31) || (next && next.kind === 'n' && (next.value <= 31 || isYearToken(next)));
+  const introduced = prev && /^(by|in|until|till|before|of|end|early|mid|late|through|since|from|during|the|this|next|last)$/.test(prev.lower);
+  // "may" and "march" are also verbs; they need a date around them.
+  if (w === 'may' || w === 'march' || w === 'mar') return !!t.cap && !!(dated || introduced);
+  if (!t.cap) return !!dated;
+  return true;
+}
+
+function monthSpan(ctx: Ctx, i: number): { start: number; end: number; kind: DeadlineKind } {
+  const toks = ctx.toks;
+  let start = i;
+  let end = i + 1;
+  let kind: DeadlineKind = 'month';
+  if (toks[i - 1]?.kind === 'n' && toks[i - 1].value <= 31) {
+    start = i - 1;
+    kind = 'date';
+  }
+  if (toks[end]?.text === '.' && !toks[end].gap) end++;
+  if (toks[end]?.kind === 'n' && toks[end].value <= 31 && !isYearToken(toks[end])) {
+    end++;
+    kind = 'date';
+    if (toks[end]?.kind === 'w' && /^(st|nd|rd|th)$/.test(toks[end].lower) && !toks[end].gap) end++;
+  }
+  if (toks[end]?.text === ',' && isYearToken(toks[end + 1])) end++;
+  if (isYearToken(toks[end])) end++;
+  return { start, end, kind };
+}
+
+function periodOrDate(ctx: Ctx, j: number): { end: number; kind: DeadlineKind } {
+  const t = ctx.toks[j];
+  if (!t) return { end: j, kind: 'year' };
+  const w = t.lower;
+  if (QUARTER.test(w)) return { end: isYearToken(ctx.toks[j + 1]) ? j + 2 : j + 1, kind: 'quarter' };
+  if (HALF.test(w)) return { end: isYearToken(ctx.toks[j + 1]) ? j + 2 : j + 1, kind: 'half' };
+  if (FISCAL.test(w) || w === 'fy') return { end: ctx.toks[j + 1]?.kind === 'n' && w === 'fy' ? j + 2 : j + 1, kind: 'fiscal-year' };
+  if (isYearToken(t)) return { end: j + 1, kind: 'year' };
+  if (isMonth(ctx, j) || ctx.lex.list.monthNames.words.has(w)) return { end: monthSpan(ctx, j).end, kind: 'month' };
+  let k = j;
+  while (ctx.toks[k] && /^(fiscal|financial|calendar|academic|school)$/.test(ctx.toks[k].lower)) k++;
+  if (isPeriod(ctx, k)) {
+    const p = ctx.toks[k].lower;
+    const kind: DeadlineKind = p.startsWith('quarter') ? 'quarter' : p.startsWith('month') ? 'month' : p === 'half' ? 'half' : k > j ? 'fiscal-year' : 'year';
+    return { end: isYearToken(ctx.toks[k + 1]) ? k + 2 : k + 1, kind };
+  }
+  return { end: j, kind: 'year' };
+}
+
+/** "within 18 months", "in the next 6 months", "over the next two quarters". Returns the end. */
+function windowSpan(ctx: Ctx, i: number): number {
+  const toks = ctx.toks;
+  let j = i + 1;
+  if (toks[j]?.lower === 'the') j++;
+  if (toks[j] && /^(next|coming|first|following)$/.test(toks[j].lower)) j++;
+  else if (toks[i].lower !== 'within') return -1; // "in 6 months" is ambiguous; "in the next 6 months" is not
+  const n = toks[j];
+  if (!n) return -1;
+  const isNum = n.kind === 'n' || (n.kind === 'w' && (ctx.lex.list.numberWords.words.has(n.lower) || n.lower === 'a' || n.lower === 'one'));
+  if (!isNum) return -1;
+  const u = toks[j + 1];
+  if (!u || u.kind !== 'w') return -1;
+  if (!ctx.lex.list.longDurationUnits.words.has(u.lower)) return -1;
+  return j + 2;
+}
+
+/** "within 90 days of release", "within one year of graduation": a metric definition. */
+function eventRelative(ctx: Ctx, end: number): boolean {
+  const t = ctx.toks[end];
+  return !!t && /^(of|after|from|following|since)$/.test(t.lower);
+}
+
+/** "61% in four years": the window belongs to the metric. */
+function afterPercent(ctx: Ctx, i: number): boolean {
+  const p = ctx.toks[i - 1];
+  return !!p && p.text === '%';
+}
+
+/** "churn < 3% monthly", "below 2% per month": the period is the metric's unit. */
+function afterThreshold(ctx: Ctx, i: number): boolean {
+  const toks = ctx.toks;
+  let j = i - 1;
+  if (j >= 0 && toks[j].text === '%') j--;
+  if (j < 0 || toks[j].kind !== 'n') return false;
+  for (let k = j - 1; k >= 0 && k >= j - 3; k--) {
+    const w = toks[k].lower;
+    if (/^(<|>|≤|≥|<=|>=|below|under|above|over|than|max|maximum|min|minimum)$/.test(w)) return true;
+    if (toks[k].kind === 'w' && !/^(at|most|least|no|more|less|of|a|~)$/.test(w)) break;
+  }
+  return false;
+}
+
+function followedByBaseline(ctx: Ctx, end: number): boolean {
+  const t = ctx.toks[end];
+  return !!t && t.kind === 'w' && ctx.lex.list.baselineNouns.words.has(t.lower);
+}
+
+/** Whether the noun phrase starting at `i` is headed by a metric ("monthly active users"). */
+function headIsMetric(ctx: Ctx, i: number): boolean {
+  const toks = ctx.toks;
+  for (let k = i; k < toks.length && k < i + 4; k++) {
+    const t = toks[k];
+    if (t.kind !== 'w' || ctx.lex.list.prepositions.words.has(t.lower) || ctx.lex.list.conjunctions.words.has(t.lower)) break;
+    if (matchList(ctx.lex.list.outcomeMetrics, toks, k) || matchList(ctx.lex.list.headOnlyOutcomes, toks, k)) return !isOutputHead(ctx, k + 1);
+  }
+  return false;
+}
+
+function isOutputHead(ctx: Ctx, i: number): boolean {
+  const t = ctx.toks[i];
+  return !!t && t.kind === 'w' && matchList(ctx.lex.list.outputNouns, ctx.toks, i) > 0;
+}
+
+function isNumericDate(toks: Token[], i: number): boolean {
+  const a = toks[i + 1];
+  const b = toks[i + 2];
+  const c = toks[i + 3];
+  const d = toks[i + 4];
+  if (!a || !b || !c || !d || a.gap || b.gap || c.gap || d.gap) return false;
+  if (a.text !== c.text || (a.text !== '/' && a.text !== '-' && a.text !== '.')) return false;
+  return b.kind === 'n' && d.kind === 'n' && Number.isInteger(toks[i].value) && (isYearToken(toks[i]) || isYearToken(d) || d.text.length === 2);
+}
+
+/** A four-digit number in 1900–2099 is a year unless it clearly counts something ("2000 users"). */
+function isYearHere(ctx: Ctx, i: number): boolean {
+  const toks = ctx.toks;
+  const t = toks[i];
+  if (t.text.indexOf('.') >= 0) return false;
+  const prev = toks[i - 1];
+  const next = toks[i + 1];
+  if (prev && (prev.text === '$' || prev.text === '€' || prev.text === '£' || prev.text === '~' || /^[<>≤≥]$/.test(prev.text))) return false;
+  if (next && !next.gap && next.kind === 'w') return false; // 2025k, 2000x
+  if (next && next.text === '%') return false;
+  if (prev && prev.kind === 'w' && (DEADLINE_PREPS.has(prev.lower) || BASELINE_PREV.has(prev.lower) || SEASONS.has(prev.lower) || prev.lower === 'year' || prev.lower === 'the' || ctx.lex.list.monthNames.words.has(prev.lower) || QUARTER.test(prev.lower) || HALF.test(prev.lower))) return true;
+  if (next && next.kind === 'w' && !next.cap && !ctx.lex.list.baselineNouns.words.has(next.lower) && !ctx.lex.list.conjunctions.words.has(next.lower) && !ctx.lex.list.prepositions.words.has(next.lower) && !/^(target|targets|goal|goals|plan|budget|results|and)$/.test(next.lower)) {
+    return false; // "2000 users": a count
+  }
+  return true;
+}

@@ -1,0 +1,154 @@
+/**
+ * The impact clause: does the text name an outcome that is meant to move or reach a level, is
+ * that movement quantified, in which direction, from which baseline to which target, and is the
+ * target contradictory ("reduce churn from 3% to 5%")?
+ */
+import type { Direction } from './types';
+import type { Ctx } from './context';
+import { M_QUANTITY } from './context';
+import type { QInfo } from './quantities';
+import { matchList, matchedValue, V_DEC, V_HOLD, V_INC, V_REACH } from './lexicon/compile';
+import { clauseEnd, clauseStart, readPhrase, rangeHasOutcome } from './phrases';
+import { governingVerb } from './outcome';
+
+export interface ImpactResult {
+  impact: boolean;
+  impactQuantified: boolean;
+  direction?: Direction;
+  metric?: string;
+  baseline?: QInfo;
+  target?: QInfo;
+  /** Index of the first token of the impact clause, or -1. */
+  clauseFrom: number;
+  clauseTo: number;
+  contradiction?: { verb: string; baseline: QInfo; target: QInfo };
+}
+
+export function findImpact(ctx: Ctx, qs: QInfo[]): ImpactResult {
+  const res: ImpactResult = { impact: false, impactQuantified: false, clauseFrom: -1, clauseTo: -1 };
+  const quantified = qs.find((q) => q.counts && q.outcome);
+  if (quantified) {
+    res.impact = true;
+    res.impactQuantified = true;
+    res.metric = quantified.measures;
+    res.target = quantified;
+    const gv = governingVerb(ctx, quantified);
+    res.direction = directionOf(gv.flags, quantified);
+    res.clauseFrom = clauseStart(ctx, quantified.t0);
+    res.clauseTo = clauseEnd(ctx, quantified.t1 - 1);
+    // The baseline in the same sentence, before the target.
+    for (const q of qs) {
+      if (q.role === 'baseline' && ctx.sentence[q.t0] === ctx.sentence[quantified.t0]) {
+        res.baseline = q;
+        const t = qs.find((x) => x.t0 > q.t0 && x.counts && ctx.sentence[x.t0] === ctx.sentence[q.t0]);
+        if (t) {
+          res.target = t;
+          const g = governingVerb(ctx, t);
+          checkContradiction(ctx, res, g.verb, g.flags, q, t);
+        }
+        break;
+      }
+    }
+    return res;
+  }
+  // Not quantified: a direction word and an outcome in the same clause.
+  const { toks, lex } = ctx;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind !== 'w') continue;
+    const f = ctx.verb[i];
+    if (f & (V_INC | V_DEC | V_HOLD | V_REACH)) {
+      const ce = clauseEnd(ctx, i);
+      const obj = readPhrase(ctx, i + ctx.verbLen[i], ce);
+      const ok =
+        obj.headClass === 'outcome' ||
+        (obj.headClass === 'acquirable' && !(f & V_REACH)) ||
+        ((obj.headClass === 'unknown' || obj.headClass === 'none') && obj.hasOutcome) ||
+        // "keep uptime high", "close more deals"
+        (obj.headClass !== 'soft' && obj.headClass !== 'output' && obj.headClass !== 'input' && directionStateAfter(ctx, obj.to, ce));
+      if (ok) {
+        res.impact = true;
+        res.direction = directionOf(f, undefined);
+        res.metric = obj.head >= 0 ? ctx.text.slice(toks[obj.from].start, toks[obj.to - 1].end) : undefined;
+        res.clauseFrom = clauseStart(ctx, i);
+        res.clauseTo = ce;
+        return res;
+      }
+      continue;
+    }
+    // "more deals", "faster" with leads in the clause, "30% more" handled as a quantity.
+    if (matchList(lex.list.comparatives, toks, i) && !(ctx.mark[i - 1] & M_QUANTITY) && toks[i + 1]?.lower !== 'than') {
+      const dir = matchedValue;
+      if (/^(over|under|above|below|up|down)$/.test(t.lower)) continue;
+      const cs = clauseStart(ctx, i);
+      const ce = clauseEnd(ctx, i);
+      const obj = readPhrase(ctx, i + 1, ce);
+      if (obj.headClass === 'outcome' || obj.headClass === 'acquirable' || (obj.headClass === 'none' && rangeHasOutcome(ctx, cs, ce)) || (obj.headClass === 'unknown' && obj.hasOutcome)) {
+        res.impact = true;
+        res.direction = dir === 'down' ? 'decrease' : 'increase';
+        res.clauseFrom = cs;
+        res.clauseTo = ce;
+        return res;
+      }
+    }
+    // A metric followed by a state: "coverage increased", "well-being will have improved".
+    if (matchList(lex.list.outcomeMetrics, toks, i)) {
+      const len = matchList(lex.list.outcomeMetrics, toks, i);
+      const ce = clauseEnd(ctx, i);
+      if (directionStateAfter(ctx, i + len, Math.min(ce, i + len + 4))) {
+        res.impact = true;
+        res.metric = ctx.text.slice(t.start, toks[i + len - 1].end);
+        res.clauseFrom = clauseStart(ctx, i);
+        res.clauseTo = ce;
+        return res;
+      }
+    }
+  }
+  // A service level on an outcome: "respond to all inbound leads within 24 hours".
+  for (const q of qs) {
+    if (q.serviceLevel && rangeHasOutcome(ctx, clauseStart(ctx, q.t0), q.t0)) {
+      res.impact = true;
+      res.clauseFrom = clauseStart(ctx, q.t0);
+      res.clauseTo = clauseEnd(ctx, q.t0);
+      return res;
+    }
+  }
+  return res;
+}
+
+function directionStateAfter(ctx: Ctx, from: number, to: number): boolean {
+  for (let k = from; k < to && k < from + 4; k++) {
+    const t = ctx.toks[k];
+    if (t.kind !== 'w') return false;
+    if (matchList(ctx.lex.list.directionStates, ctx.toks, k)) return true;
+    if (!ctx.lex.list.auxiliaries.words.has(t.lower)) return false;
+  }
+  return false;
+}
+
+function directionOf(flags: number, q: QInfo | undefined): Direction | undefined {
+  if (q?.sign === 'up') return 'increase';
+  if (q?.sign === 'down') return 'decrease';
+  if (flags & V_INC) return 'increase';
+  if (flags & V_DEC) return 'decrease';
+  if (flags & V_HOLD) return 'hold';
+  if (flags & V_REACH || q?.role === 'target' || q?.role === 'threshold') return 'reach';
+  return undefined;
+}
+
+function checkContradiction(ctx: Ctx, res: ImpactResult, verb: number, flags: number, base: QInfo, target: QInfo): void {
+  if (verb < 0 || base.unit !== target.unit) return;
+  if (!(flags & (V_INC | V_DEC)) || (flags & V_INC && flags & V_DEC)) return;
+  const lemmaWord = ctx.toks[verb].lower;
+  if (matchList(ctx.lex.list.ambiguousDirectionVerbs, ctx.toks, verb) || isAmbiguous(ctx, lemmaWord)) return;
+  const up = (flags & V_INC) !== 0;
+  if ((up && target.value < base.value) || (!up && target.value > base.value)) {
+    res.contradiction = { verb: ctx.text.slice(ctx.toks[verb].start, ctx.toks[verb + ctx.verbLen[verb] - 1].end), baseline: base, target };
+  }
+}
+
+function isAmbiguous(ctx: Ctx, form: string): boolean {
+  // Inflected forms of ambiguous verbs ("improving", "improved").
+  for (const w of ctx.lex.source.ambiguousDirectionVerbs) if (form.startsWith(w.slice(0, Math.max(4, w.length - 1)))) return true;
+  return false;
+}

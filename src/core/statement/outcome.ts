@@ -1,0 +1,123 @@
+/**
+ * Decides what each quantity measures and whether that is an outcome (leads, churn, revenue) or
+ * an output (webinars run, engineers hired, invoices automated). "Run 4 webinars" counts the
+ * activity; "generate 150 qualified leads" quantifies the impact.
+ */
+import type { Ctx } from './context';
+import { M_QUANTITY, M_DEADLINE } from './context';
+import type { QInfo } from './quantities';
+import { V_ACQ, V_CAP, V_DEC, V_HOLD, V_INC, V_INPUT, V_REACH, V_SAVE } from './lexicon/compile';
+import type { Phrase } from './phrases';
+import { clauseEnd, clauseStart, rangeHas, rangeHasOutcome, readPhrase } from './phrases';
+
+export interface Governed {
+  /** Index of the governing verb, or -1. */
+  verb: number;
+  flags: number;
+}
+
+/** The nearest verb before the quantity in its clause. */
+export function governingVerb(ctx: Ctx, q: QInfo): Governed {
+  if (q.verbal) return { verb: q.t0, flags: q.value >= 1 ? V_INC : V_DEC };
+  const cs = clauseStart(ctx, q.t0);
+  for (let k = q.t0 - 1; k >= cs; k--) if (ctx.verb[k]) return { verb: k, flags: ctx.verb[k] };
+  return { verb: -1, flags: 0 };
+}
+
+/** Fills `outcome` and `measures` on every quantity. */
+export function classifyQuantities(ctx: Ctx, qs: QInfo[]): void {
+  for (let n = 0; n < qs.length; n++) {
+    const q = qs[n];
+    const prevQ = n > 0 ? qs[n - 1] : undefined;
+    q.outcome = isOutcome(ctx, q, prevQ);
+  }
+}
+
+function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
+  const { toks } = ctx;
+  const cs = clauseStart(ctx, q.t0);
+  const ce = clauseEnd(ctx, q.t1 - 1);
+  const gv = governingVerb(ctx, q);
+  const verbEnd = gv.verb >= 0 && !q.verbal ? gv.verb + ctx.verbLen[gv.verb] : cs;
+  // The phrase before: the metric in "reduce delivery times by 20%", "churn < 3%".
+  const before = readBefore(ctx, gv.verb >= 0 && !q.verbal ? verbEnd : cs, q.t0, cs);
+  const after = readPhrase(ctx, q.t1, ce);
+  const object: Phrase = q.afterOf && before.head >= 0 ? before : after.head >= 0 ? after : before;
+  if (!q.measures) {
+    const ph = object.head >= 0 ? object : before;
+    if (ph.head >= 0) q.measures = ctx.text.slice(toks[ph.from].start, toks[ph.to - 1].end);
+  }
+  const predicateFrom = Math.max(after.to, q.t1);
+  // Money is a result (revenue, savings, pipeline) unless it is spent or budgeted.
+  if (q.unit === 'currency') {
+    if (gv.flags & V_INPUT && !(gv.flags & (V_INC | V_DEC | V_SAVE | V_ACQ))) return false;
+    if (object.headClass === 'input') return false;
+    return true;
+  }
+  if (gv.flags & V_SAVE || gv.flags & V_CAP) return object.headClass !== 'soft';
+  // A level being moved: any object that is not an output, a soft quality or an input.
+  const moved = gv.flags & (V_INC | V_DEC) || q.role === 'change' || (q.sign !== undefined);
+  if (moved) {
+    const cls = object.headClass;
+    if (cls === 'output' || cls === 'soft' || cls === 'input') return object.hasOutcome && cls !== 'input' && before.hasOutcome;
+    if (cls === 'none' && !before.hasOutcome && !after.hasOutcome && gv.verb < 0 && !q.sign) return inherit(ctx, q, prevQ);
+    return true;
+  }
+  // "80% of calls within 20 seconds": a service level.
+  for (let k = predicateFrom; k < ce; k++) if (toks[k].lower === 'within' && ctx.mark[k + 1] & M_QUANTITY) return true;
+  switch (object.headClass) {
+    case 'outcome':
+      return !(gv.flags & V_INPUT);
+    case 'acquirable':
+      if (gv.verb < 0 || gv.flags & (V_ACQ | V_REACH | V_HOLD)) return true;
+      return rangeHas(ctx, predicateFrom, ce, 'adoptionWords') || rangeHas(ctx, predicateFrom, ce, 'outcomeStates') || rangeHasOutcome(ctx, predicateFrom, ce);
+    case 'output':
+    case 'soft':
+    case 'input':
+      // "used in 50% of proposals": adoption by others.
+      return rangeHas(ctx, cs, q.t0, 'adoptionWords');
+    case 'unknown':
+      if (object.hasOutcome) return true;
+      if (gv.flags & (V_REACH | V_HOLD) && (before.hasOutcome || after.hasOutcome)) return true;
+      return rangeHasOutcome(ctx, predicateFrom, ce) || rangeHas(ctx, predicateFrom, ce, 'outcomeStates') || (gv.verb < 0 && rangeHas(ctx, predicateFrom, ce, 'adoptionWords'));
+    default:
+      if (before.hasOutcome) return true;
+      if (gv.verb >= 0 && !(gv.flags & (V_REACH | V_HOLD))) return false;
+      return inherit(ctx, q, prevQ);
+  }
+}
+
+/** Words between the verb (or clause start) and the quantity, minus cues: the metric named first. */
+function readBefore(ctx: Ctx, from: number, to: number, cs: number): Phrase {
+  const ph = readPhrase(ctx, Math.max(from, cs), to);
+  // A subject before the verb: "first-contact resolution stays above 80%".
+  if (!ph.hasOutcome && from > cs) {
+    const subj = readPhrase(ctx, cs, from);
+    if (subj.hasOutcome) return subj;
+  }
+  // Words before a "from"/"by"/"to" cue (readPhrase stops at prepositions): scan the whole span.
+  if (!ph.hasOutcome && rangeHasOutcome(ctx, Math.max(from, cs), to)) {
+    return { ...ph, hasOutcome: true, headClass: ph.headClass === 'none' ? 'outcome' : ph.headClass };
+  }
+  return ph;
+}
+
+/**
+ * A quantity with nothing around it ("10% MoM.", "61% in four years, 70% in five years") takes
+ * its meaning from the quantity before it in the sentence or from the sentence before: an
+ * outcome when that names an outcome metric with a direction.
+ */
+function inherit(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
+  if (prevQ && ctx.sentence[prevQ.t0] === ctx.sentence[q.t0]) return prevQ.outcome;
+  const cs = clauseStart(ctx, q.t0);
+  let from = cs - 1;
+  while (from >= 0 && ctx.mark[from] & M_DEADLINE) from--;
+  if (from < 0) return false;
+  // The clause or sentence just before.
+  const sent = ctx.sentence[from];
+  let k = from;
+  while (k > 0 && ctx.sentence[k - 1] === sent) k--;
+  let direction = false;
+  for (let j = k; j <= from; j++) if (ctx.verb[j] & (V_INC | V_DEC | V_HOLD | V_REACH)) direction = true;
+  return direction && rangeHasOutcome(ctx, k, from + 1);
+}

@@ -1,0 +1,123 @@
+/**
+ * Noun-phrase helpers: where a clause starts and ends, the phrase after a quantity ("150
+ * qualified leads", "70% of invoices") and what class of thing its head word names.
+ */
+import type { Ctx } from './context';
+import { M_BOUNDARY, M_DEADLINE, M_IGNORED, M_QUANTITY } from './context';
+import { matchList } from './lexicon/compile';
+
+export type HeadClass = 'outcome' | 'acquirable' | 'output' | 'soft' | 'input' | 'unknown' | 'none';
+
+export interface Phrase {
+  /** Token range [from, to) of the words kept. */
+  from: number;
+  to: number;
+  /** Index of the head word (last content word), or -1. */
+  head: number;
+  headClass: HeadClass;
+  /** Some word of the phrase names an outcome metric. */
+  hasOutcome: boolean;
+  hasAcquirable: boolean;
+}
+
+export function clauseStart(ctx: Ctx, i: number): number {
+  const c = ctx.clause[i];
+  let k = i;
+  while (k > 0 && ctx.clause[k - 1] === c) k--;
+  return k;
+}
+
+export function clauseEnd(ctx: Ctx, i: number): number {
+  const c = ctx.clause[i];
+  let k = i;
+  while (k < ctx.toks.length && ctx.clause[k] === c) k++;
+  return k;
+}
+
+/** The class of the word (or multi-word name) at `i`, and how many tokens it spans. */
+export function classify(ctx: Ctx, i: number, afterPreposition: boolean): { cls: HeadClass; len: number } {
+  const { lex, toks } = ctx;
+  let len: number;
+  if ((len = matchList(lex.list.outcomeMetrics, toks, i))) return { cls: 'outcome', len };
+  if ((len = matchList(lex.list.softQualities, toks, i))) return { cls: 'soft', len };
+  if ((len = matchList(lex.list.inputNouns, toks, i))) return { cls: 'input', len };
+  if ((len = matchList(lex.list.outputNouns, toks, i))) return { cls: 'output', len };
+  if ((len = matchList(lex.list.acquirableNouns, toks, i))) return { cls: 'acquirable', len };
+  if ((len = matchList(lex.list.headOnlyOutcomes, toks, i))) {
+    // "sales" is an outcome only as the head, never after "with", "to", "for" ("work with sales").
+    const next = toks[i + len];
+    const isHead = !next || next.kind !== 'w' || lex.list.prepositions.words.has(next.lower) || lex.list.conjunctions.words.has(next.lower) || (ctx.mark[i + len] & M_DEADLINE) !== 0 || ctx.verb[i + len] !== 0;
+    if (isHead && !afterPreposition) return { cls: 'outcome', len };
+    return { cls: 'unknown', len };
+  }
+  return { cls: 'unknown', len: 1 };
+}
+
+/**
+ * Reads a noun phrase from `i` up to `limit`: stops at a verb, a boundary, a quantity, a deadline
+ * or a preposition (following one "of" or "in" when the head so far is only a container such as
+ * "number", "percentage", "pieces" or a change noun).
+ */
+export function readPhrase(ctx: Ctx, i: number, limit: number, afterPreposition = false): Phrase {
+  const { toks, lex, mark } = ctx;
+  const ph: Phrase = { from: i, to: i, head: -1, headClass: 'none', hasOutcome: false, hasAcquirable: false };
+  let k = i;
+  let hops = 0;
+  let afterPrep = afterPreposition;
+  while (k < limit) {
+    const t = toks[k];
+    if (mark[k] & (M_BOUNDARY | M_QUANTITY | M_IGNORED)) break;
+    if (mark[k] & M_DEADLINE) break;
+    if (t.kind !== 'w') {
+      if (t.text === '&' || t.text === '/' || t.text === "'" || t.text === '`' || t.text === '-') {
+        k++;
+        continue;
+      }
+      break;
+    }
+    if (ctx.verb[k] && ph.head >= 0) break;
+    const w = t.lower;
+    if (lex.list.prepositions.words.has(w)) {
+      const container = ph.head < 0 || lex.list.measureNouns.words.has(toks[ph.head].lower) || matchList(lex.list.changeNouns, toks, ph.head) > 0;
+      if ((w === 'of' || w === 'in') && container && hops < 2) {
+        hops++;
+        afterPrep = false;
+        k++;
+        continue;
+      }
+      break;
+    }
+    if (lex.list.determiners.words.has(w) || lex.list.conjunctions.words.has(w) || lex.list.hedges.words.has(w) || lex.list.universalWords.words.has(w)) {
+      k++;
+      continue;
+    }
+    const { cls, len } = classify(ctx, k, afterPrep);
+    if (cls === 'outcome') ph.hasOutcome = true;
+    if (cls === 'acquirable') ph.hasAcquirable = true;
+    ph.head = k + len - 1;
+    ph.headClass = cls;
+    if (ph.from === i && ph.to === i) ph.from = k;
+    k += len;
+    ph.to = k;
+  }
+  if (ph.head >= 0 && lex.list.measureNouns.words.has(toks[ph.head].lower) && ph.headClass === 'unknown') ph.headClass = 'none';
+  return ph;
+}
+
+/** Whether any word in [from, to) names an outcome metric (headOnly words only as heads). */
+export function rangeHasOutcome(ctx: Ctx, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (ctx.toks[k].kind !== 'w') continue;
+    const prev = ctx.toks[k - 1];
+    const { cls, len } = classify(ctx, k, !!prev && ctx.lex.list.prepositions.words.has(prev.lower));
+    if (cls === 'outcome') return true;
+    k += len - 1;
+  }
+  return false;
+}
+
+export function rangeHas(ctx: Ctx, from: number, to: number, list: 'adoptionWords' | 'outcomeStates' | 'acquirableNouns'): boolean {
+  const wl = ctx.lex.list[list];
+  for (let k = from; k < to; k++) if (ctx.toks[k].kind === 'w' && matchList(wl, ctx.toks, k)) return true;
+  return false;
+}

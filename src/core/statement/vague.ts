@@ -1,0 +1,71 @@
+/**
+ * Vague words that carry a clause with no amount of their own: "improve", "support" (the verb),
+ * "better", "focus on", "as needed". A vague verb joined to a quantified result in the same
+ * sentence ("optimise logistics to reduce delivery times by 20%") is not listed.
+ */
+import type { Ctx } from './context';
+import { M_IGNORED, M_QUANTITY } from './context';
+import type { QInfo } from './quantities';
+import { matchList, hasWord } from './lexicon/compile';
+
+export function findVague(ctx: Ctx, qs: QInfo[]): string[] {
+  const { toks, lex, mark } = ctx;
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind !== 'w' || mark[i] & M_IGNORED) continue;
+    let len = matchList(lex.list.vagueWords, toks, i);
+    let lemma = len ? phraseText(ctx, i, len).toLowerCase() : '';
+    if (!len) {
+      lemma = lemmaOf(ctx, t.lower);
+      if (!lemma) continue;
+      len = 1;
+    }
+    const s = ctx.sentence[i];
+    // Verb-only words: "support" the verb, not "support channels" or "Level 3 support".
+    if (hasWord(lex.list.vagueVerbsOnly, lemma) && !ctx.verb[i] && !commandPosition(ctx, i)) continue;
+    if (lemma === 'best' && (t.cap && i > 0)) continue;
+    if (lemma === 'more' || lemma === 'less') {
+      if (toks[i + 1]?.lower === 'than' || mark[i - 1] & M_QUANTITY) continue;
+    }
+    const whenUnquantified = hasWord(lex.list.vagueWhenUnquantified, lemma);
+    const suppressed = qs.some((q) => ctx.sentence[q.t0] === s && q.counts && (q.outcome || whenUnquantified));
+    if (suppressed) continue;
+    const written = phraseText(ctx, i, len);
+    const key = written.toLowerCase();
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(written);
+    }
+    i += len - 1;
+  }
+  return out;
+}
+
+function phraseText(ctx: Ctx, i: number, len: number): string {
+  return ctx.text.slice(ctx.toks[i].start, ctx.toks[i + len - 1].end);
+}
+
+/** improved → improve, boosting → boost, enables → enable, optimising → optimise. */
+function lemmaOf(ctx: Ctx, w: string): string {
+  const wl = ctx.lex.list.vagueWords;
+  if (w.length < 5) return '';
+  const tries = [
+    w.endsWith('d') ? w.slice(0, -1) : '',
+    w.endsWith('ed') ? w.slice(0, -2) : '',
+    w.endsWith('ing') ? w.slice(0, -3) : '',
+    w.endsWith('ing') ? w.slice(0, -3) + 'e' : '',
+    w.endsWith('s') ? w.slice(0, -1) : '',
+    w.endsWith('es') ? w.slice(0, -2) : '',
+  ];
+  for (const c of tries) if (c && wl.words.has(c) && !/^(more|less|better|best|faster)$/.test(c)) return c;
+  return '';
+}
+
+function commandPosition(ctx: Ctx, i: number): boolean {
+  const p = i - 1;
+  if (p < 0 || ctx.mark[p] & M_IGNORED || ctx.sentence[p] !== ctx.sentence[i]) return true;
+  const w = ctx.toks[p].lower;
+  return w === 'to' || w === 'and' || w === 'will' || w === 'should' || w === 'must' || w === 'we' || w === 'helps' || ctx.toks[p].text === ',';
+}
