@@ -303,8 +303,12 @@ function relativeNamed(m: RegExpExecArray, ctx: Ctx): Omit<ResolvedDate, 'text'>
 }
 
 function candidates(text: string, ctx: Ctx): Candidate[] {
+  // Nothing to find without a digit or a letter run long enough for a month or a cue.
+  if (!/\d|[a-z]{3}/i.test(text)) return [];
   const whole = text.trim();
-  const taken: boolean[] = new Array(text.length).fill(false);
+  const bare = whole.replace(/^(?:by|due|end of|before|until)\s+/i, '');
+  // Spans already read, so a later (looser) pattern does not read the same words again.
+  const taken: [number, number][] = [];
   const out: Candidate[] = [];
   for (const { re, fn } of MATCHERS) {
     re.lastIndex = 0;
@@ -315,13 +319,11 @@ function candidates(text: string, ctx: Ctx): Candidate[] {
         continue;
       }
       const at = m.index;
-      let overlap = false;
-      for (let i = at; i < at + m[0].length; i++) if (taken[i]) overlap = true;
-      if (overlap) continue;
-      const isWhole = m[0].trim().length >= whole.replace(/^(?:by|due|end of|before|until)\s+/i, '').length;
-      const r = fn(m, ctx, isWhole);
+      const end = at + m[0].length;
+      if (taken.some(([a, b]) => at < b && end > a)) continue;
+      const r = fn(m, ctx, m[0].trim().length >= bare.length);
       if (!r) continue;
-      for (let i = at; i < at + m[0].length; i++) taken[i] = true;
+      taken.push([at, end]);
       out.push({ ...r, text: m[0].trim(), at, length: m[0].length });
     }
   }

@@ -44,7 +44,8 @@ function lexiconFor(settings: Settings, matrix: Matrix, notes: string[]): Lexico
 
 /** Department names found in a text: whole words, case-insensitive except short all-caps names (IT, HR). */
 function mentionFinder(departments: Department[]): (text: string) => Department[] {
-  const patterns = departments
+  let patterns: { d: Department; re: RegExp }[] | undefined;
+  const compile = () => departments
     .filter((d) => !d.name.startsWith('(no name'))
     .map((d) => {
       const escaped = d.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/\\s\+&\\s\+|&/g, '\\s*(?:&|and)\\s*');
@@ -55,6 +56,8 @@ function mentionFinder(departments: Department[]): (text: string) => Department[
   return (text) => {
     let found = cache.get(text);
     if (!found) {
+      // Compiled on first use: many matrices have no support rows or dependencies to look at.
+      patterns ??= compile();
       found = patterns.filter((p) => p.re.test(text)).map((p) => p.d);
       cache.set(text, found);
     }
@@ -79,6 +82,18 @@ function coveredCells(snapshot: WorkbookSnapshot, matrix: Matrix): Map<string, s
   return out;
 }
 
+/** Texts to infer the plan year from: the objective deadlines, then distinct cell texts (enough of them to vote). */
+function planYearTexts(matrix: Matrix): string[] {
+  const texts = new Set<string>(matrix.objectives.map((o) => o.attributes.deadline ?? ''));
+  for (const line of matrix.cells) {
+    for (const c of line) {
+      if (texts.size >= 2000) return [...texts];
+      if (/\d\d/.test(c.text)) texts.add(c.text);
+    }
+  }
+  return [...texts];
+}
+
 export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: ValidateOptions = {}): Report {
   const notes = [...matrix.notes];
   const settings = options.settings ?? readSettings(snapshot);
@@ -96,9 +111,7 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
     return a;
   };
 
-  const objectiveTexts = matrix.objectives.map((o) => o.attributes.deadline ?? '');
-  const planYear =
-    settings.planYear ?? inferPlanYear([...objectiveTexts, ...matrix.cells.flat().map((c) => c.text)]) ?? undefined;
+  const planYear = settings.planYear ?? inferPlanYear(planYearTexts(matrix)) ?? undefined;
   const referenceDate = options.referenceDate ?? new Date().toISOString().slice(0, 10);
   const dateOptions: DateOptions = { planYear, referenceDate, fiscalYearStart: settings.fiscalYearStart };
 
@@ -118,15 +131,14 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
     if (d?.assumed) assumptions.add(d.assumed);
     return d;
   };
-  const deadlines = new Map<CellInfo, ResolvedDate | null>();
+  // The deadline clause the statement checker found (it knows a baseline year from a deadline),
+  // read as a period; by clause text, since matrices repeat their dates.
+  const deadlines = new Map<string, ResolvedDate | null>();
   const deadlineOf = (info: CellInfo) => {
-    if (!deadlines.has(info)) {
-      const a = info.analysis;
-      // The checker's deadline clause first; the whole text when it found none.
-      const d = (a.deadline ? parseDeadline(a.deadline.text, dateOptions) : null) ?? (info.committed ? parseDeadline(info.cell.text, dateOptions) : null);
-      deadlines.set(info, remember(d));
-    }
-    return deadlines.get(info)!;
+    const clause = info.analysis.deadline?.text;
+    if (!clause) return null;
+    if (!deadlines.has(clause)) deadlines.set(clause, remember(parseDeadline(clause, dateOptions)));
+    return deadlines.get(clause)!;
   };
   const objectiveDeadlines = new Map<Objective, ResolvedDate | null>();
   const objectiveDeadline = (o: Objective) => {

@@ -2,8 +2,16 @@
 import type { CellInfo, RuleContext, RuleFinding } from './types';
 import { describeDate, type ResolvedDate } from '../dates';
 
+const flat = new WeakMap<CellInfo[][], CellInfo[]>();
+
+/** Every cell of the matrix, row by row (computed once per run, not once per rule). */
 export function allCells(ctx: RuleContext): CellInfo[] {
-  return ctx.cells.flat();
+  let all = flat.get(ctx.cells);
+  if (!all) {
+    all = ctx.cells.flat();
+    flat.set(ctx.cells, all);
+  }
+  return all;
 }
 
 /** A finding placed on a matrix cell. */
