@@ -182,9 +182,27 @@ function inVerbPosition(ctx: Ctx, i: number, flags: number): boolean {
   if (lex.list.prepositions.words.has(w)) return (flags & F_ING) !== 0;
   if (lex.list.determiners.words.has(w)) return false;
   if (ctx.verb[p]) return false;
+  // "metro markets", "customer reviews": a plural noun after a noun, not "revenue grows".
+  if (!(flags & (F_ED | F_ING)) && !/[^s]s$/.test(w) && isListedNoun(ctx, i)) return false;
+  // "new-client onboarding from 21 days": an -ing word after a noun and before a preposition is
+  // a noun, while "companies using the platform" is a verb.
+  if ((flags & (F_ING | F_S | F_ED | F_BASE)) === F_ING) {
+    const nx = toks[i + 1];
+    if (!nx || (nx.kind === 's' && nx.text !== '$' && nx.text !== '€' && nx.text !== '£') || lex.list.prepositions.words.has(nx.lower)) return false;
+  }
   if (flags & (F_S | F_ED | F_ING)) return true;
   // A base form right after a plural noun: "communities use", "reps tell".
   return (flags & F_BASE) !== 0 && /[^s]s$/.test(w) && w.length > 3;
+}
+
+function isListedNoun(ctx: Ctx, i: number): boolean {
+  const l = ctx.lex.list;
+  return (
+    matchList(l.outputNouns, ctx.toks, i) > 0 ||
+    matchList(l.outcomeMetrics, ctx.toks, i) > 0 ||
+    matchList(l.acquirableNouns, ctx.toks, i) > 0 ||
+    matchList(l.softQualities, ctx.toks, i) > 0
+  );
 }
 
 const CLAUSE_WORDS = new Set(['so', 'while', 'whilst', 'whereas', 'which', 'thereby', 'through', 'via', 'but', 'that', 'then']);
@@ -197,7 +215,8 @@ function markClauses(ctx: Ctx): void {
     if (i > 0 && ctx.sentence[i] !== ctx.sentence[i - 1]) c++;
     let boundaryBefore = false;
     if (t.kind === 's') {
-      if (/^[,;:()\[\]—–|"“”]$/.test(t.text) || (t.text === '-' && t.gap && toks[i + 1]?.gap)) {
+      const spacedAfter = !toks[i + 1] || toks[i + 1].gap;
+      if (/^[,;—–|"“”]$/.test(t.text) || (t.text === ':' && spacedAfter) || (t.text === '-' && t.gap && spacedAfter)) {
         mark[i] |= M_BOUNDARY;
         boundaryBefore = true;
       }

@@ -255,14 +255,17 @@ function eventRelative(ctx: Ctx, end: number): boolean {
 /** "61% in four years": the window belongs to the metric. */
 function afterPercent(ctx: Ctx, i: number): boolean {
   const p = ctx.toks[i - 1];
-  return !!p && p.text === '%';
+  return !!p && p.text === '%' && ctx.toks[i].lower === 'in';
 }
 
 /** "churn < 3% monthly", "below 2% per month": the period is the metric's unit. */
 function afterThreshold(ctx: Ctx, i: number): boolean {
   const toks = ctx.toks;
+  // Only a percentage under a ceiling or above a floor is a rate ("churn < 3% monthly");
+  // "deals over $250,000 per quarter" is a quota.
   let j = i - 1;
-  if (j >= 0 && toks[j].text === '%') j--;
+  if (j < 0 || toks[j].text !== '%') return false;
+  j--;
   if (j < 0 || toks[j].kind !== 'n') return false;
   for (let k = j - 1; k >= 0 && k >= j - 3; k--) {
     const w = toks[k].lower;

@@ -63,7 +63,7 @@ export function findImpact(ctx: Ctx, qs: QInfo[]): ImpactResult {
       const ok =
         obj.headClass === 'outcome' ||
         (obj.headClass === 'acquirable' && !(f & V_REACH)) ||
-        ((obj.headClass === 'unknown' || obj.headClass === 'none') && obj.hasOutcome) ||
+        ((obj.headClass === 'unknown' || obj.headClass === 'none') && (obj.hasOutcome || (obj.hasAcquirable && !(f & V_REACH)))) ||
         // "keep uptime high", "close more deals"
         (obj.headClass !== 'soft' && obj.headClass !== 'output' && obj.headClass !== 'input' && directionStateAfter(ctx, obj.to, ce));
       if (ok) {
@@ -142,7 +142,11 @@ function checkContradiction(ctx: Ctx, res: ImpactResult, verb: number, flags: nu
   const lemmaWord = ctx.toks[verb].lower;
   if (matchList(ctx.lex.list.ambiguousDirectionVerbs, ctx.toks, verb) || isAmbiguous(ctx, lemmaWord)) return;
   const up = (flags & V_INC) !== 0;
-  if ((up && target.value < base.value) || (!up && target.value > base.value)) {
+  // A baseline that borrowed its unit ("from 52 to 40 days") compares as written.
+  const borrowed = !/[a-z]/i.test(base.text) || !/[a-z]/i.test(target.text);
+  const b = borrowed ? base.value : comparable(base);
+  const t = borrowed ? target.value : comparable(target);
+  if ((up && t < b) || (!up && t > b)) {
     res.contradiction = { verb: ctx.text.slice(ctx.toks[verb].start, ctx.toks[verb + ctx.verbLen[verb] - 1].end), baseline: base, target };
   }
 }
@@ -151,4 +155,24 @@ function isAmbiguous(ctx: Ctx, form: string): boolean {
   // Inflected forms of ambiguous verbs ("improving", "improved").
   for (const w of ctx.lex.source.ambiguousDirectionVerbs) if (form.startsWith(w.slice(0, Math.max(4, w.length - 1)))) return true;
   return false;
+}
+
+const SECONDS: [RegExp, number][] = [
+  [/^(ms|milliseconds?)$/, 0.001],
+  [/^(s|secs?|seconds?)$/, 1],
+  [/^(mins?|minutes?)$/, 60],
+  [/^(h|hrs?|hours?)$/, 3600],
+  [/^((business |working |calendar )?days?|d)$/, 86400],
+  [/^(wks?|weeks?)$/, 604800],
+  [/^(mos?|mths?|months?)$/, 2629800],
+  [/^(quarters?)$/, 7889400],
+  [/^(yrs?|years?)$/, 31557600],
+];
+
+/** Durations in seconds so "3 days" and "4 hours" compare; other units as written. */
+function comparable(q: QInfo): number {
+  if (q.unit !== 'duration') return q.value;
+  const unit = q.text.toLowerCase().replace(/^[^a-z]*/, '').trim();
+  for (const [re, f] of SECONDS) if (re.test(unit)) return q.value * f;
+  return q.value;
 }

@@ -6,7 +6,7 @@
  */
 import type { Ctx } from './context';
 import { M_BOUNDARY, M_IGNORED, M_QUANTITY } from './context';
-import { F_ED, matchList, V_INIT, V_REACH } from './lexicon/compile';
+import { F_BASE, F_ED, F_ING, F_S, matchList, V_INIT, V_REACH } from './lexicon/compile';
 import { clauseEnd, readPhrase } from './phrases';
 
 export interface InitiativeResult {
@@ -58,7 +58,12 @@ function isMainVerb(ctx: Ctx, i: number, mainVerbSeen: boolean): boolean {
   const { toks, lex, mark } = ctx;
   let p = i - 1;
   while (p >= 0 && toks[p].kind === 'w' && /ly$/.test(toks[p].lower) && toks[p].lower.length > 4) p--;
-  if (p < 0 || mark[p] & M_IGNORED) return true;
+  if (p < 0 || mark[p] & M_IGNORED) {
+    // "Starting in the year 2023", "Beginning in Q3": a time phrase, not an action.
+    const nx = toks[i + ctx.verbLen[i]];
+    if ((ctx.verb[i] & (F_ING | F_BASE | F_S | F_ED)) === F_ING && nx && lex.list.prepositions.words.has(nx.lower)) return false;
+    return true;
+  }
   const prev = toks[p];
   if (prev.kind === 's') {
     if (prev.text === '/' || prev.text === '&') return mainVerbSeen;
@@ -75,6 +80,7 @@ function isMainVerb(ctx: Ctx, i: number, mainVerbSeen: boolean): boolean {
   if (lex.list.auxiliaries.words.has(w)) return true;
   if (/^(we|they|i|team|teams)$/.test(w)) return true;
   // After a subject noun: "100% of AEs complete…", "OCTO delivered…".
+  if ((ctx.verb[i] & (F_ING | F_BASE | F_S | F_ED)) === F_ING) return false;
   if (ctx.sentence[p] === ctx.sentence[i] && toks[p].kind === 'w' && !ctx.verb[p] && !lex.list.prepositions.words.has(w) && !lex.list.determiners.words.has(w)) {
     return /[^s]s$/.test(w) && !(mark[p] & M_QUANTITY);
   }

@@ -58,6 +58,8 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
   // A level being moved: any object that is not an output, a soft quality or an input.
   const moved = gv.flags & (V_INC | V_DEC) || q.role === 'change' || (q.sign !== undefined);
   if (moved) {
+    if (before.hasOutcome && object !== after) return true;
+    if (before.hasOutcome && after.headClass !== 'outcome' && after.headClass !== 'acquirable' && before.headClass !== 'output') return true;
     const cls = object.headClass;
     if (cls === 'output' || cls === 'soft' || cls === 'input') return object.hasOutcome && cls !== 'input' && before.hasOutcome;
     if (cls === 'none' && !before.hasOutcome && !after.hasOutcome && gv.verb < 0 && !q.sign) return inherit(ctx, q, prevQ);
@@ -82,6 +84,8 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
       return rangeHasOutcome(ctx, predicateFrom, ce) || rangeHas(ctx, predicateFrom, ce, 'outcomeStates') || (gv.verb < 0 && rangeHas(ctx, predicateFrom, ce, 'adoptionWords'));
     default:
       if (before.hasOutcome) return true;
+      // "runs for 10 days without a crash": a duration of reliability.
+      if (q.unit === 'duration' && rangeHasOutcome(ctx, predicateFrom, ce)) return true;
       if (gv.verb >= 0 && !(gv.flags & (V_REACH | V_HOLD))) return false;
       return inherit(ctx, q, prevQ);
   }

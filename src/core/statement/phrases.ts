@@ -3,7 +3,8 @@
  * qualified leads", "70% of invoices") and what class of thing its head word names.
  */
 import type { Ctx } from './context';
-import { M_BOUNDARY, M_DEADLINE, M_IGNORED, M_QUANTITY } from './context';
+import { M_BOUNDARY, M_DEADLINE, M_IGNORED, M_NAME, M_QUANTITY } from './context';
+import { F_ING } from './lexicon/compile';
 import { matchList } from './lexicon/compile';
 
 export type HeadClass = 'outcome' | 'acquirable' | 'output' | 'soft' | 'input' | 'unknown' | 'none';
@@ -68,6 +69,10 @@ export function readPhrase(ctx: Ctx, i: number, limit: number, afterPreposition 
     const t = toks[k];
     if (mark[k] & (M_BOUNDARY | M_QUANTITY | M_IGNORED)) break;
     if (mark[k] & M_DEADLINE) break;
+    if (mark[k] & M_NAME) {
+      k++; // "ISO 27001 certification": the name is part of the phrase
+      continue;
+    }
     if (t.kind !== 'w') {
       if (t.text === '&' || t.text === '/' || t.text === "'" || t.text === '`' || t.text === '-') {
         k++;
@@ -75,8 +80,17 @@ export function readPhrase(ctx: Ctx, i: number, limit: number, afterPreposition 
       }
       break;
     }
-    if (ctx.verb[k] && ph.head >= 0) break;
+    // A verb ends the phrase, except an -ing noun at its end ("upsell tracking").
+    if (ctx.verb[k] && ph.head >= 0) {
+      const nx = toks[k + 1];
+      const endsHere = !nx || k + 1 >= limit || nx.kind !== 'w' || lex.list.prepositions.words.has(nx.lower) || (mark[k + 1] & (M_BOUNDARY | M_DEADLINE)) !== 0;
+      if (!(ctx.verb[k] & F_ING && endsHere)) break;
+    }
     const w = t.lower;
+    // A predicate after the head ends the phrase: "250 people participate", "companies using".
+    if (ph.head >= 0 && (matchList(lex.list.adoptionWords, toks, k) || matchList(lex.list.outcomeStates, toks, k)) && !matchList(lex.list.outcomeMetrics, toks, k)) break;
+    // "students receiving assistance": a participle after a plural head starts a relative clause.
+    if (ph.head >= 0 && w.endsWith('ing') && /[^s]s$/.test(toks[ph.head].lower) && classify(ctx, k, false).cls === 'unknown') break;
     if (lex.list.prepositions.words.has(w)) {
       const container = ph.head < 0 || lex.list.measureNouns.words.has(toks[ph.head].lower) || matchList(lex.list.changeNouns, toks, ph.head) > 0;
       if ((w === 'of' || w === 'in') && container && hops < 2) {

@@ -352,6 +352,14 @@ function assignRoles(ctx: Ctx, qs: QInfo[]): void {
       q.serviceLevel = qs[n - 1].serviceLevel;
     }
     q.role = role;
+    // "from 21 to 10 days": the baseline shares the target's unit.
+    if (role === 'baseline' && q.unit === 'count' && after && (aw === 'to' || after.text === '→' || after.text === '->')) {
+      const nextQ = qs[n + 1];
+      if (nextQ && nextQ.t0 === q.t1 + 1 && nextQ.unit !== 'count') {
+        q.unit = nextQ.unit;
+        if (nextQ.currency) q.currency = nextQ.currency;
+      }
+    }
     q.counts = role !== 'baseline' && !q.serviceLevel && !(ctx.mark[q.t0] & M_DEPENDENCY);
   }
 }

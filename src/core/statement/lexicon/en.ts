@@ -19,7 +19,7 @@ export const en: Lexicon = {
     'reviews', 'ratings', 'rating', 'participation', 'attendance', 'downloads', 'installs', 'citations',
     'mentions', 'backlinks', 'injuries', 'accidents', 'stock-outs', 'stockouts', 'claims', 'complaints',
     'returns', 'refunds', 'dso', 'dpo', 'mttr', 'mttd', 'mtbf', 'time to hire', 'time-to-hire',
-    'time to fill', 'time', 'times', 'cycle time', 'lead time', 'handle time', 'response time',
+    'time to fill', 'time spent', 'time on site', 'time', 'session length', 'dwell time', 'times', 'cycle time', 'lead time', 'handle time', 'response time',
     'resolution', 'resolution time', 'duration', 'speed', 'throughput', 'capacity', 'runway', 'volume',
     'growth', 'quota', 'quota attainment', 'attainment', 'coverage', 'diversity', 'proficiency',
     'literacy', 'jobs', 'employment', 'wellbeing', 'well-being', 'health', 'sla', 'slas', 'slo',
