@@ -128,12 +128,14 @@ async function runFixture(page: Page, url: string, fixture: string, shotName: st
   const expected = /^(\d+) errors, (\d+) warnings, (\d+) infos/.exec(text.trim());
   const total = expected ? Number(expected[1]) + Number(expected[2]) + Number(expected[3]) : 0;
   check(`${label}: findings are listed (${findings} shown of ${total})`, total === 0 ? true : findings > 0);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SHOTS, shotName) });
+  await page.screenshot({ path: join(SHOTS, shotName.replace(/\.png$/, '-full.png')), fullPage: true });
   if (findings > 0) {
     await page.getByTestId('finding').first().click();
     check(`${label}: clicking a finding points at its cell`, await page.getByText(/^Selected /).isVisible());
   }
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, shotName), fullPage: true });
 
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('download').click()]);
   check(`${label}: the download is named like the command line's copy`, /\.validated\.xlsx$/.test(download.suggestedFilename()), download.suggestedFilename());

@@ -235,7 +235,7 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
 
       {report && (
         <>
-          <section aria-label="Summary">
+          <section aria-label="Summary" className={styles.matrix}>
             <Subtitle2 as="h2">Results</Subtitle2>
             <Body1 data-testid="summary" aria-live="polite">
               {report.summary.errors} errors, {report.summary.warnings} warnings, {report.summary.infos} infos in {report.cells.length} cells.
