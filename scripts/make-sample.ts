@@ -88,7 +88,7 @@ const DEPARTMENTS: [string, string, string, number, ...Cell[]][] = [
   ],
   [
     'IT', 'Support', 'Sales, Customer Success', 3,
-    'For Sales: migrate the CRM to a single instance so reps open customer records in under 2 seconds (from 9) by Q2 2027.',
+    'For Sales: migrate the CRM to a single instance to cut customer record load time from 9 seconds to 2 by Q2 2027.',
     NA,
     { formula: "'Old IT plan'!C7", error: '#REF!' },
     NA,

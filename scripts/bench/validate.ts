@@ -58,7 +58,7 @@ export async function run(log: (line: string) => void): Promise<void> {
     let stages = { load: 0, snapshot: 0, find: 0, validate: 0 };
     let findings = 0;
     for (let i = 0; i < runs; i++) {
-      const [, r] = await time(async () => new ExcelJS.Workbook().xlsx.load(await fs.readFile(file)));
+      const [, r] = await time(async () => new ExcelJS.Workbook().xlsx.load((await fs.readFile(file)) as unknown as ArrayBuffer));
       read += r;
       const s = { load: 0, snapshot: 0, find: 0, validate: 0 };
       const [, total] = await time(async () => {

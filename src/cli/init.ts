@@ -39,7 +39,7 @@ function departments(year: number) {
     {
       name: 'IT', fn: 'Support', serves: 'Sales', capacity: 2,
       cells: [
-        `For Sales: migrate the CRM to a single instance so reps reach customer records in under 2 seconds (from 9), by Q2 ${year}.`,
+        `For Sales: migrate the CRM to a single instance to cut customer record load time from 9 seconds to 2 by Q2 ${year}.`,
         'n/a',
         `Automate the release pipeline to cut lead time to production from 12 days to 5 by Q3 ${year}.`,
         'n/a',
@@ -49,7 +49,7 @@ function departments(year: number) {
       name: 'HR', fn: 'Support', serves: 'Customer Success', capacity: 2,
       cells: [
         'n/a',
-        `For Customer Success: a dedicated recruiting pod to reduce time to fill CSM vacancies from 60 to 35 days by Q2 ${year}.`,
+        `For Customer Success: run a dedicated recruiting pod to reduce time to fill CSM vacancies from 60 to 35 days by Q2 ${year}.`,
         'n/a',
         `Launch a mentoring programme for every people manager to cut regretted attrition from 12% to 8% by Q4 ${year}.`,
       ],
