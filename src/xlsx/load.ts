@@ -75,7 +75,7 @@ export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Exce
       typeof Buffer !== 'undefined'
         ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
         : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    await workbook.xlsx.load(input as Buffer);
+    await workbook.xlsx.load(input as unknown as ArrayBuffer);
   } catch (e) {
     const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new UnreadableWorkbook(`the file is damaged or not a valid .xlsx (${detail})`, 'corrupt');
