@@ -6,7 +6,7 @@
 import type { Ctx } from './context';
 import { M_QUANTITY, M_DEADLINE } from './context';
 import type { QInfo } from './quantities';
-import { V_ACQ, V_CAP, V_DEC, V_HOLD, V_INC, V_INPUT, V_REACH, V_SAVE } from './lexicon/compile';
+import { V_ACQ, V_CAP, V_DEC, V_HOLD, V_INC, V_INPUT, V_OUTREACH, V_REACH, V_SAVE } from './lexicon/compile';
 import type { Phrase } from './phrases';
 import { clauseEnd, clauseStart, rangeHas, rangeHasOutcome, readPhrase } from './phrases';
 
@@ -71,7 +71,7 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
     case 'outcome':
       return !(gv.flags & V_INPUT);
     case 'acquirable':
-      if (gv.verb < 0 || gv.flags & (V_ACQ | V_REACH | V_HOLD)) return true;
+      if (gv.verb < 0 || (gv.flags & (V_ACQ | V_REACH | V_HOLD) && !(gv.flags & V_OUTREACH))) return true;
       return rangeHas(ctx, predicateFrom, ce, 'adoptionWords') || rangeHas(ctx, predicateFrom, ce, 'outcomeStates') || rangeHasOutcome(ctx, predicateFrom, ce);
     case 'output':
     case 'soft':

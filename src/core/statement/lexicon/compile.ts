@@ -25,8 +25,9 @@ export const V_CAP = 64;
 export const V_INPUT = 128;
 export const V_INIT = 256;
 export const V_DELIVER = 512;
+export const V_OUTREACH = 1024;
 export const V_DIRECTION = V_INC | V_DEC | V_HOLD | V_REACH;
-export const V_ANY = 1023;
+export const V_ANY = 2047;
 export const F_BASE = 1 << 12;
 export const F_S = 1 << 13;
 export const F_ED = 1 << 14;
@@ -68,6 +69,7 @@ const VERB_LISTS: [LexiconKey, number][] = [
   ['capacityVerbs', V_CAP],
   ['inputVerbs', V_INPUT],
   ['initiativeVerbs', V_INIT],
+  ['outreachVerbs', V_OUTREACH],
 ];
 
 const cache = new WeakMap<Lexicon, CompiledLexicon>();

@@ -112,7 +112,7 @@ export const en: Lexicon = {
   ],
   holdVerbs: ['maintain', 'keep', 'hold', 'sustain', 'stay', 'remain', 'preserve', 'protect', 'retain'],
   reachVerbs: [
-    'achieve', 'reach', 'hit', 'attain', 'get to', 'meet', 'exceed', 'surpass', 'target', 'deliver on',
+    'achieve', 'reach', 'hit', 'attain', 'get to', 'meet', 'exceed', 'surpass', 'deliver on',
     'be at', 'land at', 'finish at', 'end at', 'rank', 'break into', 'enter',
   ],
   ambiguousDirectionVerbs: [
@@ -128,6 +128,10 @@ export const en: Lexicon = {
   savingVerbs: ['save', 'free', 'free up', 'release', 'recover', 'return', 'avoid', 'unlock', 'redeploy'],
   capacityVerbs: ['handle', 'absorb', 'process', 'support', 'serve', 'accommodate', 'carry', 'scale to'],
   inputVerbs: ['allocate', 'invest', 'budget', 'fund', 'spend', 'earmark', 'commit', 'dedicate', 'assign'],
+  outreachVerbs: [
+    'target', 'contact', 'call', 'visit', 'email', 'reach out to', 'approach', 'map', 'survey', 'interview',
+    'invite', 'prospect', 'canvass', 'train', 'coach', 'hire', 'recruit', 'brief', 'notify', 'message',
+  ],
   initiativeVerbs: [
     'launch', 'run', 'hire', 'recruit', 'publish', 'train', 'roll out', 'migrate', 'implement', 'develop',
     'build', 'build out', 'create', 'design', 'deploy', 'ship', 'deliver', 'restructure', 'reorganise',

@@ -46,6 +46,8 @@ export interface Lexicon {
   capacityVerbs: string[];
   /** Verbs that spend an input: allocate, invest, budget. */
   inputVerbs: string[];
+  /** Verbs of outreach whose object is contacted, not won: target, contact, call, survey. */
+  outreachVerbs: string[];
   /** Verbs that name something the department will do: launch, hire, migrate, train. */
   initiativeVerbs: string[];
   /** Nouns for change: increase, growth, reduction, lift. `word:up` or `word:down`. */
