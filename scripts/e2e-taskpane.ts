@@ -83,20 +83,37 @@ async function checkDownloaded(original: Buffer, downloaded: Buffer, label: stri
   if (!state) return;
   const names = new Set(after.worksheets.map((w) => w.name));
   const missing = state.sheets.filter((s) => !names.has(s.name)).map((s) => s.name);
-  check(`${label}: every owned sheet exists (${state.sheets.length})`, missing.length === 0, `missing ${missing.join(', ')}`);
-  check(`${label}: a findings sheet was written`, state.sheets.some((s) => s.role === 'findings'));
+  check(
+    `${label}: every owned sheet exists (${state.sheets.length})`,
+    missing.length === 0,
+    `missing ${missing.join(', ')}`,
+  );
+  check(
+    `${label}: a findings sheet was written`,
+    state.sheets.some((s) => s.role === 'findings'),
+  );
   const matrixSheet = state.matrix?.sheet ? after.getWorksheet(state.matrix.sheet) : undefined;
   const rules = matrixSheet
-    ? (matrixSheet as unknown as { conditionalFormattings: { rules: { formulae?: string[] }[] }[] }).conditionalFormattings.flatMap((c) => c.rules)
+    ? (
+        matrixSheet as unknown as { conditionalFormattings: { rules: { formulae?: string[] }[] }[] }
+      ).conditionalFormattings.flatMap((c) => c.rules)
     : [];
   const marked = rules.filter((r) => (r.formulae ?? []).some((f) => f.includes(state.marker)));
-  check(`${label}: matrix rules carry the owner marker (${marked.length})`, marked.length > 0 && marked.length === (state.matrix?.rules ?? -1), `${marked.length} of ${state.matrix?.rules}`);
+  check(
+    `${label}: matrix rules carry the owner marker (${marked.length})`,
+    marked.length > 0 && marked.length === (state.matrix?.rules ?? -1),
+    `${marked.length} of ${state.matrix?.rules}`,
+  );
   const owned = new Set(state.sheets.map((s) => s.name));
   const a = userCells(before, owned);
   const b = userCells(after, owned);
   const changed = [...a].filter(([k, v]) => b.get(k) !== v).map(([k]) => k);
   const added = [...b.keys()].filter((k) => !a.has(k));
-  check(`${label}: all ${a.size} user cells unchanged`, changed.length === 0 && added.length === 0, `changed ${changed.slice(0, 5).join(', ')} added ${added.slice(0, 5).join(', ')}`);
+  check(
+    `${label}: all ${a.size} user cells unchanged`,
+    changed.length === 0 && added.length === 0,
+    `changed ${changed.slice(0, 5).join(', ')} added ${added.slice(0, 5).join(', ')}`,
+  );
 }
 
 async function runFixture(page: Page, url: string, fixture: string, shotName: string): Promise<void> {
@@ -120,7 +137,8 @@ async function runFixture(page: Page, url: string, fixture: string, shotName: st
     const canvas = c as HTMLCanvasElement;
     const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
     let coloured = 0;
-    for (let i = 0; i < data.length; i += 4) if (!(data[i] === 255 && data[i + 1] === 255 && data[i + 2] === 255)) coloured++;
+    for (let i = 0; i < data.length; i += 4)
+      if (!(data[i] === 255 && data[i + 1] === 255 && data[i + 2] === 255)) coloured++;
     return coloured;
   });
   check(`${label}: the heat map has coloured cells`, painted > 0);
@@ -137,8 +155,15 @@ async function runFixture(page: Page, url: string, fixture: string, shotName: st
     check(`${label}: clicking a finding points at its cell`, await page.getByText(/^Selected /).isVisible());
   }
 
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('download').click()]);
-  check(`${label}: the download is named like the command line's copy`, /\.validated\.xlsx$/.test(download.suggestedFilename()), download.suggestedFilename());
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.getByTestId('download').click(),
+  ]);
+  check(
+    `${label}: the download is named like the command line's copy`,
+    /\.validated\.xlsx$/.test(download.suggestedFilename()),
+    download.suggestedFilename(),
+  );
   const saved = join(mkdtempSync(join(tmpdir(), 'interlock-e2e-')), download.suggestedFilename());
   await download.saveAs(saved);
   await checkDownloaded(readFileSync(fixture), readFileSync(saved), label);

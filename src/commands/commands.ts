@@ -36,7 +36,11 @@ if (message !== null) {
 } else if (typeof Office !== 'undefined') {
   Office.onReady(() => {
     Office.actions.associate('validate', (event: Office.AddinCommands.Event) => perform('validate', event, env));
-    Office.actions.associate('buildCascade', (event: Office.AddinCommands.Event) => perform('buildCascade', event, env));
-    Office.actions.associate('clearWarnings', (event: Office.AddinCommands.Event) => perform('clearWarnings', event, env));
+    Office.actions.associate('buildCascade', (event: Office.AddinCommands.Event) =>
+      perform('buildCascade', event, env),
+    );
+    Office.actions.associate('clearWarnings', (event: Office.AddinCommands.Event) =>
+      perform('clearWarnings', event, env),
+    );
   });
 }

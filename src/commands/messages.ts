@@ -22,5 +22,7 @@ export function commandMessage(
     return `Cleared Interlock’s warnings and ${removed.length} sheet${removed.length === 1 ? '' : 's'}.${keptText}`;
   }
   const s = outcome.report?.summary;
-  return s ? `${TITLE[name]} finished: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos.` : `${TITLE[name]} finished.`;
+  return s
+    ? `${TITLE[name]} finished: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos.`
+    : `${TITLE[name]} finished.`;
 }

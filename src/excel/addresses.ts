@@ -8,7 +8,8 @@ export function splitAreas(address: string): string[] {
   let start = 0;
   for (let i = 0; i < address.length; i++) {
     const ch = address[i];
-    if (ch === "'") quoted = !quoted; // a doubled '' toggles twice, so it stays quoted
+    if (ch === "'")
+      quoted = !quoted; // a doubled '' toggles twice, so it stays quoted
     else if (ch === ',' && !quoted) {
       out.push(address.slice(start, i).trim());
       start = i + 1;

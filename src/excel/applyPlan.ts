@@ -65,8 +65,17 @@ export async function applyWritePlan(deps: OfficeDeps, plan: WritePlan, progress
       .map((s) => ({ sheet: s, formats: s.getRange().conditionalFormats.load('items/type') }));
     await step('Checking the workbook');
 
-    const protectedSheets = new Set(sheets.items.filter((_, i) => protections[i].protected).map((s) => sheetKey(s.name)));
-    checkWritable(plan, bookProtection.protected, existing, protectedSheets, tables.items.map((t, i) => ({ name: t.name, sheet: tableSheets[i].name })), doomed);
+    const protectedSheets = new Set(
+      sheets.items.filter((_, i) => protections[i].protected).map((s) => sheetKey(s.name)),
+    );
+    checkWritable(
+      plan,
+      bookProtection.protected,
+      existing,
+      protectedSheets,
+      tables.items.map((t, i) => ({ name: t.name, sheet: tableSheets[i].name })),
+      doomed,
+    );
 
     // 3. Build every planned sheet under a temporary name.
     const handles = new Map<PlannedSheet, Excel.Worksheet>();
@@ -181,7 +190,7 @@ export async function applyWritePlan(deps: OfficeDeps, plan: WritePlan, progress
         wb.application.suspendApiCalculationUntilNextSync();
         wb.application.suspendScreenUpdatingUntilNextSync();
         for (const op of batch) op.queue();
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per 4 MB batch (5 MB limit)
+
         await step(batch[batch.length - 1].stage);
       }
       phase = 'swap';
@@ -191,7 +200,7 @@ export async function applyWritePlan(deps: OfficeDeps, plan: WritePlan, progress
         // Calculation stays on here: formulas written now must show results.
         wb.application.suspendScreenUpdatingUntilNextSync();
         for (const op of batch) op.queue();
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per 4 MB batch (5 MB limit)
+
         await step(batch[batch.length - 1].stage);
       }
     } catch (e) {
@@ -242,15 +251,22 @@ function visibilityName(v: PlannedSheet['visibility']): Excel.SheetVisibility | 
 function checkPlanNames(plan: WritePlan): void {
   const seen = new Set<string>();
   for (const s of plan.sheets) {
-    if (!isLegalSheetName(s.name)) throw new WorkbookBlockedError(`Interlock cannot name a sheet "${s.name}": Excel does not accept that sheet name. Nothing was changed.`);
-    if (s.name.startsWith(TEMP_PREFIX)) throw new WorkbookBlockedError(`"${s.name}" is reserved for Interlock's temporary sheets. Nothing was changed.`);
+    if (!isLegalSheetName(s.name))
+      throw new WorkbookBlockedError(
+        `Interlock cannot name a sheet "${s.name}": Excel does not accept that sheet name. Nothing was changed.`,
+      );
+    if (s.name.startsWith(TEMP_PREFIX))
+      throw new WorkbookBlockedError(`"${s.name}" is reserved for Interlock's temporary sheets. Nothing was changed.`);
     const key = sheetKey(s.name);
-    if (seen.has(key)) throw new WorkbookBlockedError(`The plan writes two sheets named "${s.name}". Nothing was changed.`);
+    if (seen.has(key))
+      throw new WorkbookBlockedError(`The plan writes two sheets named "${s.name}". Nothing was changed.`);
     seen.add(key);
   }
   const matrixKey = sheetKey(plan.matrix.sheet);
   if (plan.matrix.sheet && (seen.has(matrixKey) || plan.removeSheets.some((n) => sheetKey(n) === matrixKey))) {
-    throw new WorkbookBlockedError(`Interlock will not replace or remove the matrix sheet "${plan.matrix.sheet}". Nothing was changed.`);
+    throw new WorkbookBlockedError(
+      `Interlock will not replace or remove the matrix sheet "${plan.matrix.sheet}". Nothing was changed.`,
+    );
   }
 }
 
@@ -271,7 +287,9 @@ function checkWritable(
   }
   const matrixKey = sheetKey(plan.matrix.sheet);
   if (plan.matrix.sheet && !existing.has(matrixKey) && plan.matrix.conditionalFormats.length > 0) {
-    throw new WorkbookBlockedError(`The matrix sheet "${plan.matrix.sheet}" is no longer in the workbook. Validate again. Nothing was changed.`);
+    throw new WorkbookBlockedError(
+      `The matrix sheet "${plan.matrix.sheet}" is no longer in the workbook. Validate again. Nothing was changed.`,
+    );
   }
   if (plan.matrix.sheet && protectedSheets.has(matrixKey)) {
     throw new WorkbookBlockedError(

@@ -50,7 +50,10 @@ export interface CompiledSheet {
 /** `=HYPERLINK("#'Sheet'!B5","B5")`: a link written with the values, in one array write. */
 function linkFormula(cell: PlanCell): string | null {
   if (!cell.link) return null;
-  const text = cell.value === undefined || cell.value === null ? '' : String(typeof cell.value === 'object' ? cell.value.date : cell.value);
+  const text =
+    cell.value === undefined || cell.value === null
+      ? ''
+      : String(typeof cell.value === 'object' ? cell.value.date : cell.value);
   if (text.length > MAX_FORMULA_TEXT || /[\r\n]/.test(text)) return null;
   const target = `#${quoteSheet(cell.link.sheet)}!${cell.link.address}`;
   if (target.length > MAX_FORMULA_TEXT) return null;
@@ -116,7 +119,8 @@ export function compileSheet(ps: PlannedSheet, sheet: SheetRef): CompiledSheet {
   };
 
   if (width > 0) {
-    const anyValue = (l: Line) => l.values.some((v) => v !== null) || l.formats.some((f) => f !== null) || l.links.some((f) => f !== null);
+    const anyValue = (l: Line) =>
+      l.values.some((v) => v !== null) || l.formats.some((f) => f !== null) || l.links.some((f) => f !== null);
     for (const chunk of chunks(anyValue, (l) => jsonBytes(l.values) + jsonBytes(l.formats) + jsonBytes(l.links))) {
       const values = chunk.rows.map((l) => l.values);
       const formats = chunk.rows.map((l) => l.formats);

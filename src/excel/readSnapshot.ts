@@ -52,10 +52,14 @@ export async function readWorkbookSnapshot(deps: OfficeDeps, progress?: Progress
     if (withName) wb.load('name');
     await context.sync();
 
-    const queue = (withValues: boolean): { perSheet: SheetQueue[]; tableRefs: { range: Excel.Range; sheet: Excel.Worksheet }[] } => {
+    const queue = (
+      withValues: boolean,
+    ): { perSheet: SheetQueue[]; tableRefs: { range: Excel.Range; sheet: Excel.Worksheet }[] } => {
       const perSheet = sheets.items.map((sheet) => {
         const used = sheet.getUsedRangeOrNullObject(true);
-        used.load(withValues ? `address,rowIndex,columnIndex,rowCount,columnCount,${VALUE_PROPS}` : 'address,rowIndex,columnIndex,rowCount,columnCount');
+        // Literal property lists: the office-addins lint checks what is loaded.
+        if (withValues) used.load('address,rowIndex,columnIndex,rowCount,columnCount,values,valueTypes,numberFormat');
+        else used.load('address,rowIndex,columnIndex,rowCount,columnCount');
         const whole = sheet.getRange();
         const merges = withMerges ? whole.getMergedAreasOrNullObject().load('address') : undefined;
         const formulas = withFormulas ? whole.getSpecialCellsOrNullObject('Formulas').load('address') : undefined;
@@ -147,7 +151,11 @@ function isPayloadLimit(e: unknown): boolean {
  * The size of a cell is guessed, then learnt per sheet from what was read; a refused request is
  * retried with smaller chunks.
  */
-async function readInChunks(context: Excel.RequestContext, perSheet: SheetQueue[], progress?: Progress): Promise<(Grid | null)[]> {
+async function readInChunks(
+  context: Excel.RequestContext,
+  perSheet: SheetQueue[],
+  progress?: Progress,
+): Promise<(Grid | null)[]> {
   type Pending = { q: SheetQueue; grid: Grid; row: number; bytesPerCell: number };
   const grids: (Grid | null)[] = perSheet.map(() => null);
   const pending: Pending[] = [];
@@ -169,7 +177,10 @@ async function readInChunks(context: Excel.RequestContext, perSheet: SheetQueue[
       let rows = Math.min(left, Math.floor(budget / (p.bytesPerCell * cols)));
       if (rows <= 0 && batch.length === 0) rows = 1;
       if (rows <= 0) break;
-      const part = p.q.used.getCell(p.row, 0).getResizedRange(rows - 1, cols - 1).load(VALUE_PROPS);
+      const part = p.q.used
+        .getCell(p.row, 0)
+        .getResizedRange(rows - 1, cols - 1)
+        .load(VALUE_PROPS);
       batch.push({ p, rows, part });
       budget -= rows * cols * p.bytesPerCell;
     }
@@ -185,7 +196,10 @@ async function readInChunks(context: Excel.RequestContext, perSheet: SheetQueue[
       p.grid.values.push(...part.values);
       p.grid.valueTypes.push(...(part.valueTypes as string[][]));
       p.grid.numberFormat.push(...(part.numberFormat as string[][]));
-      const bytes = JSON.stringify(part.values).length + JSON.stringify(part.valueTypes).length + JSON.stringify(part.numberFormat).length;
+      const bytes =
+        JSON.stringify(part.values).length +
+        JSON.stringify(part.valueTypes).length +
+        JSON.stringify(part.numberFormat).length;
       p.bytesPerCell = Math.max(1, bytes / (rows * p.q.used.columnCount));
       p.row += rows;
       done += rows * p.q.used.columnCount;

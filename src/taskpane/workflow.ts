@@ -38,7 +38,8 @@ export interface ValidationOutcome {
 /** The matrix and its report, without writing anything. */
 export function check(snapshot: WorkbookSnapshot, range?: string): Report {
   const matrix = findMatrix(snapshot, range ? { range } : {});
-  if (isMatrixNotFound(matrix)) throw new NoMatrixError(`No matrix found: ${matrix.reason}. Looked for ${matrix.lookedFor}.`);
+  if (isMatrixNotFound(matrix))
+    throw new NoMatrixError(`No matrix found: ${matrix.reason}. Looked for ${matrix.lookedFor}.`);
   return validate(matrix, snapshot);
 }
 
@@ -68,6 +69,7 @@ export interface ClearOutcome {
 export async function runClear(adapter: HostAdapter, progress?: Progress): Promise<ClearOutcome> {
   const snapshot = await adapter.readSnapshot(progress);
   const plan = buildClearPlan(snapshot);
-  if (plan.removeSheets.length > 0 || plan.sheets.length > 0 || plan.matrix.sheet) await adapter.applyPlan(plan, progress);
+  if (plan.removeSheets.length > 0 || plan.sheets.length > 0 || plan.matrix.sheet)
+    await adapter.applyPlan(plan, progress);
   return { removed: plan.removeSheets, kept: plan.kept };
 }
