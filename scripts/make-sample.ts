@@ -2,12 +2,21 @@
  * Writes examples/sample-matrix.xlsx: a realistic FY27 alignment matrix laid out the way
  * planners do (a read-me sheet first, title rows, the matrix at B5, objective attribute rows,
  * Function/Serves/Capacity columns, a Dependencies sheet), where every rule fires at least once
- * and plenty of cells pass.
+ * and plenty of cells pass. It is the workbook as it stands after last quarter's run: Interlock's
+ * sheets are there, and on the Sales cascade sheet people added a team goal and a KPI under a
+ * department goal, and a team goal whose parent ID no longer exists (cascade-orphan).
  *   node -r ./scripts/ts-register.js scripts/make-sample.ts
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { loadWorkbook } from '../src/xlsx/load';
+import { workbookSnapshot } from '../src/xlsx/snapshot';
+import { applyPlan } from '../src/xlsx/apply';
+import { findMatrix, isMatrixNotFound } from '../src/core/matrix';
+import { validate } from '../src/core/validate';
+import { buildPlan } from '../src/core/plan';
+import { goalId } from '../src/core/cascade';
 
 const OUT = path.join(__dirname, '..', 'examples', 'sample-matrix.xlsx');
 
@@ -43,7 +52,7 @@ const DEPARTMENTS: [string, string, string, number, ...Cell[]][] = [
     NA,
     NA,
     'Hold 12 customer webinars by Q3 2027.',
-    'Target 50 enterprise accounts with analytics launch content to grow pipeline by Q3 2027.',
+    'Send 50 enterprise accounts analytics launch content to grow pipeline by Q3 2027.',
     'TBD',
   ],
   [
@@ -220,9 +229,32 @@ function build(): ExcelJS.Workbook {
   return wb;
 }
 
+/** Runs Interlock once over the plan, then types the rows people add on a cascade sheet. */
+async function afterLastRun(plan: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
+  const wb = await loadWorkbook(Buffer.from(await plan.xlsx.writeBuffer()));
+  const snapshot = workbookSnapshot(wb);
+  const matrix = findMatrix(snapshot);
+  if (isMatrixNotFound(matrix)) throw new Error(`sample: ${matrix.reason}`);
+  applyPlan(wb, buildPlan(validate(matrix, snapshot, { referenceDate: '2026-11-01' }), snapshot));
+  const sales = wb.getWorksheet('Cascade Sales');
+  if (!sales) throw new Error('sample: the first run wrote no "Cascade Sales" sheet');
+  let last = 0;
+  sales.eachRow((row, n) => {
+    if (row.getCell(1).value !== null && row.getCell(1).value !== undefined) last = n;
+  });
+  const parent = goalId('Sales', 'Grow recurring revenue');
+  const rows: (string | null)[][] = [
+    ['Team goal', 'SAL-T1', parent, null, 'Channel team: sign 10 resellers, 4 of them in the Nordics, by Q2 2027.', 'Priya Shah'],
+    ['Individual KPI', 'SAL-K1', 'SAL-T1', null, 'Partner manager: 3 resellers live and selling by Q1 2027.', 'Tom Berg'],
+    ['Team goal', 'SAL-T2', 'SAL-FY26-04', null, 'Inside sales: book 400 demos from the retired web funnel.', 'Ana Ruiz'],
+  ];
+  rows.forEach((values, i) => values.forEach((v, c) => v !== null && (sales.getCell(last + 1 + i, c + 1).value = v)));
+  return wb;
+}
+
 async function main(): Promise<void> {
   await fs.mkdir(path.dirname(OUT), { recursive: true });
-  await fs.writeFile(OUT, Buffer.from(await build().xlsx.writeBuffer()));
+  await fs.writeFile(OUT, Buffer.from(await (await afterLastRun(build())).xlsx.writeBuffer()));
   console.log(`wrote ${path.relative(process.cwd(), OUT)}`);
 }
 

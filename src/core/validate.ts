@@ -256,13 +256,14 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
     return out;
   };
 
+  const reportedMatrix: Matrix = { ...matrix, dependencies: entries, notes };
+
+  const findings = run(RULES.filter((r) => !r.usesExtraFindings));
+  // After the rules: they are what reads the dates.
   if (assumptions.size) {
     const yearNote = planYear !== undefined && settings.planYear === undefined ? ` Dates without a year were read in ${planYear}, the year the matrix's dates name most often.` : '';
     notes.push(`Dates read with an assumption:${yearNote} ${[...assumptions].slice(0, 5).join('; ')}${assumptions.size > 5 ? `; and ${assumptions.size - 5} more` : ''}.`);
   }
-  const reportedMatrix: Matrix = { ...matrix, dependencies: entries, notes };
-
-  const findings = run(RULES.filter((r) => !r.usesExtraFindings));
   let report = assemble(reportedMatrix, cells, findings);
   // Cascade rows are judged against this report (their parents are its goals), so they come after it.
   ctx.extraFindings = options.extraFindings ?? cascadeFindings(snapshot, report);

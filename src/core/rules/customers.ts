@@ -53,9 +53,11 @@ function words(s: string): Set<string> {
 export function movesObjectiveItself(info: CellInfo): boolean {
   const a = info.analysis;
   if (!a.impactQuantified) return false;
-  // What the cell says it moves; the whole text when the checker isolated no impact clause.
-  const impactWords = [a.metric ?? '', a.impactText ?? '', ...a.quantities.filter((q) => q.outcome).map((q) => q.measures ?? '')].join(' ').trim();
-  const mine = words(impactWords || info.cell.text);
+  // The metric the cell moves (not the whole impact clause: "an analytics support queue" shares
+  // a word with "Launch the analytics product" without moving it).
+  const metrics = [a.metric ?? '', ...a.quantities.filter((q) => q.outcome).map((q) => q.measures ?? '')].join(' ').trim();
+  if (!metrics) return false;
+  const mine = words(metrics);
   const target = words(`${info.objective.name} ${info.objective.attributes.metric ?? ''}`);
   for (const w of mine) if (target.has(w)) return true;
   return false;
