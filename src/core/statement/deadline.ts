@@ -9,6 +9,7 @@ import type { Ctx } from './context';
 import { M_DEADLINE, M_DEPENDENCY, M_IGNORED } from './context';
 import type { Token } from './tokenize';
 import { matchList } from './lexicon/compile';
+import { readPhrase } from './phrases';
 
 export interface DeadlineHit extends Deadline {
   /** False for time words that do not bound the commitment (baseline years, rate units). */
@@ -280,20 +281,11 @@ function followedByBaseline(ctx: Ctx, end: number): boolean {
   return !!t && t.kind === 'w' && ctx.lex.list.baselineNouns.words.has(t.lower);
 }
 
-/** Whether the noun phrase starting at `i` is headed by a metric ("monthly active users"). */
+/** Whether the noun phrase starting at `i` is headed by a metric ("monthly active users", not
+ * "monthly pipeline digest"). */
 function headIsMetric(ctx: Ctx, i: number): boolean {
-  const toks = ctx.toks;
-  for (let k = i; k < toks.length && k < i + 4; k++) {
-    const t = toks[k];
-    if (t.kind !== 'w' || ctx.lex.list.prepositions.words.has(t.lower) || ctx.lex.list.conjunctions.words.has(t.lower)) break;
-    if (matchList(ctx.lex.list.outcomeMetrics, toks, k) || matchList(ctx.lex.list.headOnlyOutcomes, toks, k)) return !isOutputHead(ctx, k + 1);
-  }
-  return false;
-}
-
-function isOutputHead(ctx: Ctx, i: number): boolean {
-  const t = ctx.toks[i];
-  return !!t && t.kind === 'w' && matchList(ctx.lex.list.outputNouns, ctx.toks, i) > 0;
+  const ph = readPhrase(ctx, i, ctx.toks.length);
+  return ph.headClass === 'outcome';
 }
 
 function isNumericDate(toks: Token[], i: number): boolean {

@@ -7,7 +7,7 @@ import type { Direction } from './types';
 import type { Ctx } from './context';
 import { M_QUANTITY } from './context';
 import type { QInfo } from './quantities';
-import { matchList, matchedValue, V_DEC, V_HOLD, V_INC, V_REACH } from './lexicon/compile';
+import { matchList, matchedValue, V_ACQ, V_DEC, V_HOLD, V_INC, V_REACH } from './lexicon/compile';
 import { clauseEnd, clauseStart, readPhrase, rangeHasOutcome } from './phrases';
 import { governingVerb } from './outcome';
 
@@ -83,7 +83,9 @@ export function findImpact(ctx: Ctx, qs: QInfo[]): ImpactResult {
       const cs = clauseStart(ctx, i);
       const ce = clauseEnd(ctx, i);
       const obj = readPhrase(ctx, i + 1, ce);
-      if (obj.headClass === 'outcome' || obj.headClass === 'acquirable' || (obj.headClass === 'none' && rangeHasOutcome(ctx, cs, ce)) || (obj.headClass === 'unknown' && obj.hasOutcome)) {
+      let acquiring = false;
+      for (let k = cs; k < i; k++) if (ctx.verb[k] & V_ACQ) acquiring = true;
+      if (obj.headClass === 'outcome' || obj.headClass === 'acquirable' || (obj.headClass === 'none' && rangeHasOutcome(ctx, cs, ce)) || (obj.headClass === 'unknown' && (obj.hasOutcome || acquiring))) {
         res.impact = true;
         res.direction = dir === 'down' ? 'decrease' : 'increase';
         res.clauseFrom = cs;

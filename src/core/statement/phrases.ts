@@ -88,7 +88,7 @@ export function readPhrase(ctx: Ctx, i: number, limit: number, afterPreposition 
     }
     const w = t.lower;
     // A predicate after the head ends the phrase: "250 people participate", "companies using".
-    if (ph.head >= 0 && (matchList(lex.list.adoptionWords, toks, k) || matchList(lex.list.outcomeStates, toks, k)) && !matchList(lex.list.outcomeMetrics, toks, k)) break;
+    if (ph.headClass === 'acquirable' && (matchList(lex.list.adoptionWords, toks, k) || matchList(lex.list.outcomeStates, toks, k)) && !matchList(lex.list.outcomeMetrics, toks, k)) break;
     // "students receiving assistance": a participle after a plural head starts a relative clause.
     if (ph.head >= 0 && w.endsWith('ing') && /[^s]s$/.test(toks[ph.head].lower) && classify(ctx, k, false).cls === 'unknown') break;
     if (lex.list.prepositions.words.has(w)) {

@@ -123,7 +123,7 @@ export const en: Lexicon = {
     'win', 'sign', 'secure', 'generate', 'gain', 'acquire', 'add', 'attract', 'land', 'source', 'book',
     'close', 'convert', 'win back', 'pull in', 'bring in', 'recover', 'onboard', 'enrol', 'enroll',
     'get', 'earn', 'capture', 'create', 'produce', 'deliver', 'serve', 'reach', 'engage', 'retain',
-    'activate', 'recruit',
+    'activate', 'recruit', 'sell', 'upsell', 'cross-sell', 'renew', 'monetise', 'monetize',
   ],
   savingVerbs: ['save', 'free', 'free up', 'release', 'recover', 'return', 'avoid', 'unlock', 'redeploy'],
   capacityVerbs: ['handle', 'absorb', 'process', 'support', 'serve', 'accommodate', 'carry', 'scale to'],
@@ -237,7 +237,7 @@ export const en: Lexicon = {
   ],
 
   nameLabels: [
-    'iso', 'soc', 'windows', 'win', 'level', 'tier', 'phase', 'stage', 'version', 'v', 'ver', 'release',
+    'iso', 'soc', 'windows', 'level', 'tier', 'phase', 'stage', 'version', 'v', 'ver', 'release',
     'mission', 'objective', 'goal', 'kr', 'okr', 'key result', 'result', 'step', 'grade', 'office',
     'fortune', 's&p', 'ftse', 'nasdaq', 'dow', 'series', 'web', 'industry', 'pillar', 'priority',
     'wave', 'sprint', 'chapter', 'section', 'article', 'item', 'part', 'type', 'class', 'category',
