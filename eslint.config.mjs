@@ -38,6 +38,8 @@ export default [
       ...officeRules,
       // TypeScript checks names itself; ESLint's no-undef does not know types or namespaces.
       'no-undef': 'off',
+      // ...nor parameter names inside function types; the TypeScript rule below understands them.
+      'no-unused-vars': 'off',
       'react/react-in-jsx-scope': 'off',
       'react/prop-types': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
