@@ -36,7 +36,7 @@ export function findDependencies(ctx: Ctx): NamedDependency[] {
     for (let k = from; k < end; k++) if (/^(by|before|until|no)$/.test(toks[k].lower) && k > from) byAt = k;
     const deliverableEnd = byAt >= 0 ? byAt : end;
     if (byAt >= 0 && byAt + 1 < end) dep.neededBy = ctx.text.slice(toks[byAt + 1].start, toks[end - 1].end);
-    const deliverable = deliverableText(ctx, from, deliverableEnd, dept);
+    const deliverable = deliverableText(ctx, from, deliverableEnd, dept, WHEN.test(w));
     if (deliverable) dep.deliverable = deliverable;
     for (let k = i; k < end; k++) mark[k] |= M_DEPENDENCY;
     out.push(dep);
@@ -88,7 +88,7 @@ function isDeliveryVerb(ctx: Ctx, k: number): boolean {
   return matchList(ctx.lex.list.deliveryVerbs, ctx.toks, k) > 0;
 }
 
-function deliverableText(ctx: Ctx, from: number, end: number, dept: Dept): string {
+function deliverableText(ctx: Ctx, from: number, end: number, dept: Dept, afterVerb: boolean): string {
   const { toks, lex } = ctx;
   // Drop the department, "from X", delivery verbs and leading articles.
   let a = from;
@@ -96,8 +96,8 @@ function deliverableText(ctx: Ctx, from: number, end: number, dept: Dept): strin
   if (dept.index >= 0 && dept.afterFrom) b = Math.min(b, dept.index - 1);
   else if (dept.index === a) {
     a = dept.index + dept.len;
-    const dv = matchList(lex.list.deliveryVerbs, toks, a);
-    a += dv;
+    // "once Product ships the engine": the deliverable follows the verb.
+    if (afterVerb) a += matchList(lex.list.deliveryVerbs, toks, a);
   }
   while (a < b && (lex.list.determiners.words.has(toks[a].lower) || toks[a].lower === 'on')) a++;
   if (a >= b) return '';
