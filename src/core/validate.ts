@@ -11,6 +11,7 @@ import { analyzeStatement, defaultLexicon, extendLexicon } from './statement';
 import { RULES } from './rules';
 import type { CellInfo, ResolvedDependency, Rule, RuleContext } from './rules/types';
 import { cascadeFindings } from './cascade';
+import { readState } from './plan/state';
 import { readSettings, type Settings } from './settings';
 import { type DateOptions, type ResolvedDate, inferPlanYear, parseDeadline, resolveDeadlineValue } from './dates';
 import { nameKey } from './matrix/text';
@@ -235,16 +236,10 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
       if (setting === 'off') continue;
       const severity = setting ?? rule.severity;
       for (const f of rule.check(ctx)) {
-        out.push({
-          rule: rule.id,
-          severity,
-          sheet: f.sheet ?? matrix.sheet,
-          address: f.address,
-          ...(f.department !== undefined ? { department: f.department } : {}),
-          ...(f.objective !== undefined ? { objective: f.objective } : {}),
-          message: f.message,
-          suggestion: f.suggestion,
-        });
+        const finding: Finding = { rule: rule.id, severity, sheet: f.sheet ?? matrix.sheet, address: f.address, message: f.message, suggestion: f.suggestion };
+        if (f.department !== undefined) finding.department = f.department;
+        if (f.objective !== undefined) finding.objective = f.objective;
+        out.push(finding);
       }
     }
     // Findings from elsewhere under ids no module owns pass through, still subject to settings.
@@ -266,7 +261,9 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
   }
   let report = assemble(reportedMatrix, cells, findings);
   // Cascade rows are judged against this report (their parents are its goals), so they come after it.
-  ctx.extraFindings = options.extraFindings ?? cascadeFindings(snapshot, report);
+  // Only a workbook a previous run wrote cascade sheets into can have orphans.
+  const hasCascades = readState(snapshot)?.sheets.some((s) => s.role === 'cascade') ?? false;
+  ctx.extraFindings = options.extraFindings ?? (hasCascades ? cascadeFindings(snapshot, report) : []);
   const late = run(RULES.filter((r) => r.usesExtraFindings));
   if (late.length) report = assemble(reportedMatrix, cells, [...findings, ...late]);
   return report;
@@ -281,8 +278,7 @@ function assemble(matrix: Matrix, cells: CellInfo[][], findings: Finding[]): Rep
   }
   const results: CellResult[] = cells.flat().map((info) => {
     const a = info.analysis;
-    const severity = worst.get(info.cell.address);
-    return {
+    const result: CellResult = {
       address: info.cell.address,
       row: info.cell.row,
       col: info.cell.col,
@@ -296,9 +292,11 @@ function assemble(matrix: Matrix, cells: CellInfo[][], findings: Finding[]): Rep
       initiative: a.initiative,
       timeBound: a.timeBound,
       vague: a.vague,
-      ...(severity ? { severity } : {}),
       analysis: a,
     };
+    const severity = worst.get(info.cell.address);
+    if (severity) result.severity = severity;
+    return result;
   });
   const summary: Summary = { errors: 0, warnings: 0, infos: 0 };
   for (const f of findings) {
