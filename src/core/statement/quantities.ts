@@ -35,7 +35,7 @@ const POINT_SUFFIX = /^(pp|pts|pt|ppt|bps|bp)$/;
 const RANK_VERBS = /^(rank|ranked|ranking|reach|enter|break|be|remain|stay|finish|get|make|place|among|into|in|become|land|climb)$/;
 
 export function findQuantities(ctx: Ctx): QInfo[] {
-  const { toks, mark, lex } = ctx;
+  const { toks, mark } = ctx;
   const out: QInfo[] = [];
   for (let i = 0; i < toks.length; i++) {
     if (mark[i] & (M_IGNORED | M_DEADLINE | M_QUANTITY | M_NAME)) continue;
@@ -47,13 +47,17 @@ export function findQuantities(ctx: Ctx): QInfo[] {
       q = make(ctx, i, i + 2, toks[i + 1].value, 'rank');
     }
     if (!q) continue;
+    // A number too large to represent ("999…9" for a whole cell) is no amount anyone can check.
+    if (!Number.isFinite(q.value)) {
+      for (let k = q.t0; k < q.t1; k++) mark[k] |= M_NAME;
+      i = q.t1 - 1;
+      continue;
+    }
     for (let k = q.t0; k < q.t1; k++) mark[k] |= M_QUANTITY;
     out.push(q);
     i = q.t1 - 1;
   }
   assignRoles(ctx, out);
-  // Hedges and signs just before belong to the quantity as written.
-  void lex;
   return out;
 }
 
