@@ -18,7 +18,14 @@ const DEPARTMENT_HEADERS = new Set([
 ]);
 
 export function isDepartmentHeader(text: string): boolean {
-  return DEPARTMENT_HEADERS.has(labelKey(text));
+  // "Department ↓", "Objective →": arrows and other marks around the word do not matter.
+  const key = labelKey(text).replace(/[^\p{L}\p{N}&/\\ ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return DEPARTMENT_HEADERS.has(labelKey(text)) || DEPARTMENT_HEADERS.has(key);
+}
+
+/** Columns people keep beside a matrix that are not objectives: comments, status, sources. */
+export function isCommentHeader(text: string): boolean {
+  return /^(comments?|notes?|remarks?|status|rag|rag status|source|sources|last updated|updated|questions?|open questions?)$/.test(labelKey(text));
 }
 
 export type ObjectiveAttribute = Exclude<keyof ObjectiveAttributes, 'raw'>;

@@ -25,6 +25,7 @@ import {
   departmentAttributeOf,
   endsMatrix,
   functionKindOf,
+  isCommentHeader,
   isDepartmentHeader,
   objectiveAttributeOf,
   sectionKindOf,
@@ -100,6 +101,8 @@ function readRows(g: Grid, headerRow: number, deptCol: number, right: number, bo
       notes.push(`Row ${r + 1} has entries but no department name in column ${columnName(deptCol)}.`);
       continue;
     }
+    // A second header line ("Department ↓") under the objectives, with nothing in its cells.
+    if (depts.length === 0 && isDepartmentHeader(label) && rowSpanIsBlank(g, r, deptCol + 1, right)) continue;
     const attr = depts.length === 0 ? objectiveAttributeOf(label) : undefined;
     if (attr) {
       attrRows.push({ row: r, attr, label });
@@ -173,6 +176,10 @@ export function readMatrixAt(g: Grid, headerRow: number, deptCol: number, bounds
     if (!header) {
       const used = values().filter((v) => !isEmpty(v)).length;
       if (used) notes.push(`Column ${columnName(c)} has ${used} entr${used === 1 ? 'y' : 'ies'} but no objective name in row ${headerRow + 1}; it was left out.`);
+      continue;
+    }
+    if (isCommentHeader(header)) {
+      notes.push(`Column ${columnName(c)} ("${header}") holds comments, not an objective; it was not checked.`);
       continue;
     }
     const attr = departmentAttributeOf(header);
