@@ -152,7 +152,7 @@ export async function run(log: (line: string) => void): Promise<void> {
     const baseline = async () => {
       const [, t] = await time(async () => {
         const wb = new ExcelJS.Workbook();
-        await wb.xlsx.load(await fs.readFile(file));
+        await wb.xlsx.load((await fs.readFile(file)) as unknown as ArrayBuffer);
         await wb.xlsx.writeBuffer();
       });
       return t;

@@ -30,6 +30,8 @@ const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
   input: { fill: solid('#FFFFFF') },
 };
 
+const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
+
 function dateOf(iso: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
@@ -53,7 +55,15 @@ function writeCell(ws: ExcelJS.Worksheet, r: number, c: number, pc: PlanCell): v
     cell.value = { formula: pc.formula, result: value ?? undefined } as ExcelJS.CellFormulaValue;
   } else if (pc.link) {
     const text = value === null ? pc.link.address : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-    cell.value = { text, hyperlink: internalLink(pc.link.sheet, pc.link.address) };
+    const target = internalLink(pc.link.sheet, pc.link.address);
+    // A HYPERLINK formula costs no relationship part per link (thousands of findings stay cheap)
+    // and carries a plain in-document target every reader understands. Excel caps a text
+    // constant in a formula at 255 characters: longer ones get a hyperlink object instead.
+    cell.value =
+      text.length <= 255 && target.length <= 255
+        ? ({ formula: `HYPERLINK("${target.replace(/"/g, '""')}","${text.replace(/"/g, '""')}")`, result: text } as ExcelJS.CellFormulaValue)
+        : { text, hyperlink: target };
+    if (!pc.style) cell.font = LINK_FONT;
   } else {
     cell.value = value;
   }

@@ -35,8 +35,19 @@ function where(f: Finding): PlanCell {
   return cell(`${f.sheet}!${f.address}`, undefined, target ? { link: { sheet: f.sheet, address: target } } : {});
 }
 
-export function findingsSheet(name: string, tableName: string, report: Report, workbookName?: string): PlannedSheet {
-  const findings = sortFindings(report.findings);
+/** Beyond this many rows a findings list stops being read; the rest is counted, not listed. */
+export const DEFAULT_MAX_FINDING_ROWS = 10000;
+
+export function findingsSheet(
+  name: string,
+  tableName: string,
+  report: Report,
+  workbookName?: string,
+  maxRows = DEFAULT_MAX_FINDING_ROWS,
+): PlannedSheet {
+  const sorted = sortFindings(report.findings);
+  const findings = sorted.slice(0, Math.max(0, maxRows));
+  const left = sorted.slice(findings.length);
   const { errors, warnings, infos } = report.summary;
   const rows: (PlanCell | undefined)[][] = [
     [cell(workbookName ? `Interlock findings: ${workbookName}` : 'Interlock findings', 'title')],
@@ -62,7 +73,16 @@ export function findingsSheet(name: string, tableName: string, report: Report, w
       cell(f.suggestion, undefined, { wrap: true }),
     ]);
   }
-  if (findings.length === 0) rows.push([cell('No findings: every check passed.', 'pass')]);
+  if (sorted.length === 0) rows.push([cell('No findings: every check passed.', 'pass')]);
+  if (left.length > 0) {
+    const count = (sev: Severity) => left.filter((f) => f.severity === sev).length;
+    rows.push([
+      cell(
+        `… and ${left.length} more (${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes) not listed here, worst first above. The summary sheet counts them by rule; \`interlock validate --json\` lists them all.`,
+        'muted',
+      ),
+    ]);
+  }
   const last = HEADER + Math.max(findings.length, 0);
   return {
     name,

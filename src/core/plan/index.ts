@@ -24,6 +24,8 @@ export { readState } from './state';
 export interface PlanOptions extends LayoutOptions {
   /** File name or title, shown on the findings sheet. */
   workbookName?: string;
+  /** Most findings listed one per row (default 10,000, worst first); the rest are counted. */
+  maxFindingRows?: number;
 }
 
 /** The text every matrix rule Interlock writes contains: its checked sheet, as INDIRECT names it. */
@@ -49,7 +51,7 @@ export function buildPlan(report: Report, snapshot: WorkbookSnapshot, options: P
   const rules = hasBody ? matrixRules(names.checked, report) : [];
 
   const sheets: PlannedSheet[] = [
-    findingsSheet(names.findings, tableName('InterlockFindings'), report, options.workbookName ?? snapshot.name),
+    findingsSheet(names.findings, tableName('InterlockFindings'), report, options.workbookName ?? snapshot.name, options.maxFindingRows),
     summarySheet(names.summary, report),
     overviewSheet(
       names.overview,

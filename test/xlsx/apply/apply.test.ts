@@ -141,7 +141,7 @@ describe('applyPlan on an ExcelJS workbook', () => {
   test('findings link to their cells, tables and drop-downs are written', async () => {
     const { wb } = await validateOnce(await roundTrip(matrixWorkbook()));
     const findings = wb.getWorksheet('Interlock Findings')!;
-    expect(findings.getCell('C5').value).toEqual({ text: 'Matrix!D4', hyperlink: "#Matrix!D4" });
+    expect(findings.getCell('C5').value).toEqual({ formula: 'HYPERLINK("#Matrix!D4","Matrix!D4")', result: 'Matrix!D4' });
     const cascade = wb.getWorksheet('Cascade Sales') as unknown as {
       dataValidations: { model: Record<string, { type: string; formulae: string[] }> };
       getTables(): unknown[];
