@@ -28,7 +28,8 @@ async function main(): Promise<void> {
     written.push(file);
   };
   for (const spec of [...LAYOUTS, ...NO_MATRIX]) await put(spec.file, await workbookBytes(spec));
-  for (const [i, c] of RULE_CASES.entries()) await put(ruleCaseFile(c, i), await workbookBytes({ file: '', sheets: c.sheets }));
+  for (const [i, c] of RULE_CASES.entries())
+    await put(ruleCaseFile(c, i), await workbookBytes({ file: '', sheets: c.sheets }));
 
   const good = await workbookBytes(LAYOUTS[0]);
   await put('bad-empty.xlsx', Buffer.alloc(0));

@@ -21,13 +21,69 @@ import { goalId } from '../src/core/cascade';
 const OUT = path.join(__dirname, '..', 'examples', 'sample-matrix.xlsx');
 
 const OBJECTIVES = [
-  { name: 'Grow recurring revenue', metric: 'ARR', target: '$24M', deadline: 'Q4 2027', perspective: 'Financial', owner: 'CFO', weight: 0.25 },
-  { name: 'Improve gross margin', metric: 'Gross margin', target: '62%', deadline: 'FY27', perspective: 'Financial', owner: 'CFO', weight: 0.15 },
-  { name: 'Reduce operating costs', metric: 'Opex', target: '-8%', deadline: 'Q3 2027', perspective: 'Financial', owner: 'COO', weight: 0.15 },
-  { name: 'Improve cash conversion', metric: 'DSO', target: '45 days', deadline: 'Q4 2027', perspective: 'Financial', owner: 'CFO', weight: 0.1 },
-  { name: 'Raise customer retention', metric: 'Net revenue retention', target: '110%', deadline: 'Q4 2027', perspective: 'Customer', owner: 'CCO', weight: 0.15 },
-  { name: 'Launch the analytics product', metric: 'Paying customers', target: '40', deadline: new Date(Date.UTC(2027, 8, 30)), perspective: 'Internal process', owner: 'CPO', weight: 0.1 },
-  { name: 'Enter the DACH market', metric: 'DACH ARR', target: '$1.5M', deadline: 'FY28', perspective: 'Customer', owner: 'CEO', weight: 0.1 },
+  {
+    name: 'Grow recurring revenue',
+    metric: 'ARR',
+    target: '$24M',
+    deadline: 'Q4 2027',
+    perspective: 'Financial',
+    owner: 'CFO',
+    weight: 0.25,
+  },
+  {
+    name: 'Improve gross margin',
+    metric: 'Gross margin',
+    target: '62%',
+    deadline: 'FY27',
+    perspective: 'Financial',
+    owner: 'CFO',
+    weight: 0.15,
+  },
+  {
+    name: 'Reduce operating costs',
+    metric: 'Opex',
+    target: '-8%',
+    deadline: 'Q3 2027',
+    perspective: 'Financial',
+    owner: 'COO',
+    weight: 0.15,
+  },
+  {
+    name: 'Improve cash conversion',
+    metric: 'DSO',
+    target: '45 days',
+    deadline: 'Q4 2027',
+    perspective: 'Financial',
+    owner: 'CFO',
+    weight: 0.1,
+  },
+  {
+    name: 'Raise customer retention',
+    metric: 'Net revenue retention',
+    target: '110%',
+    deadline: 'Q4 2027',
+    perspective: 'Customer',
+    owner: 'CCO',
+    weight: 0.15,
+  },
+  {
+    name: 'Launch the analytics product',
+    metric: 'Paying customers',
+    target: '40',
+    deadline: new Date(Date.UTC(2027, 8, 30)),
+    perspective: 'Internal process',
+    owner: 'CPO',
+    weight: 0.1,
+  },
+  {
+    name: 'Enter the DACH market',
+    metric: 'DACH ARR',
+    target: '$1.5M',
+    deadline: 'FY28',
+    perspective: 'Customer',
+    owner: 'CEO',
+    weight: 0.1,
+  },
 ];
 
 type Cell = string | null | { formula: string; error: string };
@@ -36,7 +92,10 @@ const NA = 'n/a';
 /** Rows: department, function, serves, capacity, then one cell per objective (in OBJECTIVES order). */
 const DEPARTMENTS: [string, string, string, number, ...Cell[]][] = [
   [
-    'Sales', 'Customer-facing', '', 3,
+    'Sales',
+    'Customer-facing',
+    '',
+    3,
     'Launch a partner channel with 10 resellers to add $3M in new ARR by Q3 2027.',
     'Introduce deal-desk pricing approval to raise average discount-adjusted margin from 58% to 61% by Q2 2027.',
     'Renegotiate travel contracts to cut sales travel cost by 15% by Q3 2027.',
@@ -46,7 +105,10 @@ const DEPARTMENTS: [string, string, string, number, ...Cell[]][] = [
     NA,
   ],
   [
-    'Marketing', 'Customer-facing', '', 4,
+    'Marketing',
+    'Customer-facing',
+    '',
+    4,
     'Launch an account-based marketing campaign targeting 50 key enterprise accounts, projected to generate 150 qualified leads by Q2 2027.',
     'Improve collaboration with Sales on pricing.',
     NA,
@@ -56,7 +118,10 @@ const DEPARTMENTS: [string, string, string, number, ...Cell[]][] = [
     'TBD',
   ],
   [
-    'Customer Success', 'Customer-facing', '', 3,
+    'Customer Success',
+    'Customer-facing',
+    '',
+    3,
     'Introduce an expansion playbook for 120 mid-market accounts to generate $1.2M in upsell ARR by Q4 2027.',
     NA,
     'Launch self-service returns to reduce support costs from $2M to $3M by Q4 2027.',
@@ -66,7 +131,10 @@ const DEPARTMENTS: [string, string, string, number, ...Cell[]][] = [
     NA,
   ],
   [
-    'R&D', 'Customer-facing', '', 3,
+    'R&D',
+    'Customer-facing',
+    '',
+    3,
     NA,
     'Move the platform to reserved cloud capacity to cut hosting cost per customer from $410 to $300 by Q3 2027.',
     NA,
@@ -76,7 +144,10 @@ const DEPARTMENTS: [string, string, string, number, ...Cell[]][] = [
     NA,
   ],
   [
-    'Operations', 'Customer-facing', '', 3,
+    'Operations',
+    'Customer-facing',
+    '',
+    3,
     NA,
     'Automate order fulfilment to cut cost per order from $14 to $10 by Q3 2027.',
     'Automate order fulfilment to cut cost per order from $14 to $10 by Q3 2027.',
@@ -86,7 +157,10 @@ const DEPARTMENTS: [string, string, string, number, ...Cell[]][] = [
     NA,
   ],
   [
-    'Finance', 'Support', 'Sales', 2,
+    'Finance',
+    'Support',
+    'Sales',
+    2,
     NA,
     NA,
     'Consolidate internal tools to cut monthly software spend from $120,000 to $80,000 by Q2 2027.',
@@ -96,7 +170,10 @@ const DEPARTMENTS: [string, string, string, number, ...Cell[]][] = [
     NA,
   ],
   [
-    'IT', 'Support', 'Sales, Customer Success', 3,
+    'IT',
+    'Support',
+    'Sales, Customer Success',
+    3,
     'For Sales: migrate the CRM to a single instance to cut customer record load time from 9 seconds to 2 by Q2 2027.',
     NA,
     { formula: "'Old IT plan'!C7", error: '#REF!' },
@@ -106,7 +183,10 @@ const DEPARTMENTS: [string, string, string, number, ...Cell[]][] = [
     NA,
   ],
   [
-    'HR', 'Support', 'Customer Success', 2,
+    'HR',
+    'Support',
+    'Customer Success',
+    2,
     NA,
     NA,
     NA,
@@ -116,7 +196,10 @@ const DEPARTMENTS: [string, string, string, number, ...Cell[]][] = [
     NA,
   ],
   [
-    'Procurement', 'Support', '', 2,
+    'Procurement',
+    'Support',
+    '',
+    2,
     'Run a vendor onboarding portal to onboard 30 reseller partners by Q2 2027.',
     NA,
     'Renegotiate the top 20 supplier contracts to cut spend by 8% by Q3 2027.',
@@ -200,7 +283,8 @@ function build(): ExcelJS.Workbook {
     cells.forEach((v, j) => {
       const c = ws.getCell(row, firstObj + j);
       if (v === null) return;
-      c.value = typeof v === 'string' ? v : ({ formula: v.formula, result: { error: v.error } } as ExcelJS.CellFormulaValue);
+      c.value =
+        typeof v === 'string' ? v : ({ formula: v.formula, result: { error: v.error } } as ExcelJS.CellFormulaValue);
       c.alignment = { wrapText: true, vertical: 'top' };
     });
   });
@@ -244,9 +328,30 @@ async function afterLastRun(plan: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   });
   const parent = goalId('Sales', 'Grow recurring revenue');
   const rows: (string | null)[][] = [
-    ['Team goal', 'SAL-T1', parent, null, 'Channel team: sign 10 resellers, 4 of them in the Nordics, by Q2 2027.', 'Priya Shah'],
-    ['Individual KPI', 'SAL-K1', 'SAL-T1', null, 'Partner manager: 3 resellers live and selling by Q1 2027.', 'Tom Berg'],
-    ['Team goal', 'SAL-T2', 'SAL-FY26-04', null, 'Inside sales: book 400 demos from the retired web funnel.', 'Ana Ruiz'],
+    [
+      'Team goal',
+      'SAL-T1',
+      parent,
+      null,
+      'Channel team: sign 10 resellers, 4 of them in the Nordics, by Q2 2027.',
+      'Priya Shah',
+    ],
+    [
+      'Individual KPI',
+      'SAL-K1',
+      'SAL-T1',
+      null,
+      'Partner manager: 3 resellers live and selling by Q1 2027.',
+      'Tom Berg',
+    ],
+    [
+      'Team goal',
+      'SAL-T2',
+      'SAL-FY26-04',
+      null,
+      'Inside sales: book 400 demos from the retired web funnel.',
+      'Ana Ruiz',
+    ],
   ];
   rows.forEach((values, i) => values.forEach((v, c) => v !== null && (sales.getCell(last + 1 + i, c + 1).value = v)));
   return wb;

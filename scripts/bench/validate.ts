@@ -15,11 +15,14 @@ const DEPARTMENTS = 1000;
 const OBJECTIVES = 50;
 
 const TEMPLATES = [
-  (d: number, o: number) => `Launch campaign ${d}-${o} targeting ${20 + (d % 30)} accounts to generate ${100 + o} qualified leads by Q${1 + (o % 4)} 2027.`,
-  (d: number, o: number) => `Automate process ${o} to cut cost per order from $${14 + (d % 5)} to $${9 + (o % 3)} by Q3 2027.`,
+  (d: number, o: number) =>
+    `Launch campaign ${d}-${o} targeting ${20 + (d % 30)} accounts to generate ${100 + o} qualified leads by Q${1 + (o % 4)} 2027.`,
+  (d: number, o: number) =>
+    `Automate process ${o} to cut cost per order from $${14 + (d % 5)} to $${9 + (o % 3)} by Q3 2027.`,
   (d: number) => `Improve collaboration with team ${d % 17}.`,
   () => 'n/a',
-  (d: number, o: number) => `Roll out health scoring to cut churn from ${8 + (d % 4)}% to ${5 + (o % 2)}% within 12 months.`,
+  (d: number, o: number) =>
+    `Roll out health scoring to cut churn from ${8 + (d % 4)}% to ${5 + (o % 2)}% within 12 months.`,
   () => '',
 ];
 
@@ -28,11 +31,26 @@ async function makeMatrix(file: string): Promise<void> {
   const ws = wb.addWorksheet('Plan');
   ws.getCell('B2').value = 'Alignment matrix (benchmark)';
   ws.addRow([]);
-  ws.getRow(4).values = [null, 'Department', 'Capacity', ...Array.from({ length: OBJECTIVES }, (_, o) => `Objective ${o + 1}`)];
-  ws.getRow(5).values = [null, 'Deadline', null, ...Array.from({ length: OBJECTIVES }, (_, o) => `Q${1 + (o % 4)} 2027`)];
+  ws.getRow(4).values = [
+    null,
+    'Department',
+    'Capacity',
+    ...Array.from({ length: OBJECTIVES }, (_, o) => `Objective ${o + 1}`),
+  ];
+  ws.getRow(5).values = [
+    null,
+    'Deadline',
+    null,
+    ...Array.from({ length: OBJECTIVES }, (_, o) => `Q${1 + (o % 4)} 2027`),
+  ];
   for (let d = 0; d < DEPARTMENTS; d++) {
     const row = ws.getRow(6 + d);
-    row.values = [null, `Department ${d + 1}`, 40, ...Array.from({ length: OBJECTIVES }, (_, o) => TEMPLATES[(d * 7 + o * 3) % TEMPLATES.length](d, o) || null)];
+    row.values = [
+      null,
+      `Department ${d + 1}`,
+      40,
+      ...Array.from({ length: OBJECTIVES }, (_, o) => TEMPLATES[(d * 7 + o * 3) % TEMPLATES.length](d, o) || null),
+    ];
   }
   await wb.xlsx.writeFile(file);
 }
@@ -58,7 +76,9 @@ export async function run(log: (line: string) => void): Promise<void> {
     let stages = { load: 0, snapshot: 0, find: 0, validate: 0 };
     let findings = 0;
     for (let i = 0; i < runs; i++) {
-      const [, r] = await time(async () => new ExcelJS.Workbook().xlsx.load((await fs.readFile(file)) as unknown as ArrayBuffer));
+      const [, r] = await time(async () =>
+        new ExcelJS.Workbook().xlsx.load((await fs.readFile(file)) as unknown as ArrayBuffer),
+      );
       read += r;
       const s = { load: 0, snapshot: 0, find: 0, validate: 0 };
       const [, total] = await time(async () => {
@@ -74,12 +94,21 @@ export async function run(log: (line: string) => void): Promise<void> {
         findings = report.findings.length;
       });
       ours += total;
-      stages = { load: stages.load + s.load, snapshot: stages.snapshot + s.snapshot, find: stages.find + s.find, validate: stages.validate + s.validate };
+      stages = {
+        load: stages.load + s.load,
+        snapshot: stages.snapshot + s.snapshot,
+        find: stages.find + s.find,
+        validate: stages.validate + s.validate,
+      };
     }
     const avg = (x: number) => (x / runs).toFixed(0);
     log(`ExcelJS reading the file:                ${avg(read)} ms`);
-    log(`read + snapshot + find + validate:       ${avg(ours)} ms  (load ${avg(stages.load)}, snapshot ${avg(stages.snapshot)}, find ${avg(stages.find)}, validate ${avg(stages.validate)})`);
-    log(`ratio:                                   ${(ours / read).toFixed(2)} × ExcelJS read  (${findings} findings; mean of ${runs} runs)`);
+    log(
+      `read + snapshot + find + validate:       ${avg(ours)} ms  (load ${avg(stages.load)}, snapshot ${avg(stages.snapshot)}, find ${avg(stages.find)}, validate ${avg(stages.validate)})`,
+    );
+    log(
+      `ratio:                                   ${(ours / read).toFixed(2)} × ExcelJS read  (${findings} findings; mean of ${runs} runs)`,
+    );
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }

@@ -10,16 +10,51 @@ import ExcelJS from 'exceljs';
 import { Io, UsageError } from './io';
 
 const OBJECTIVES = [
-  { name: 'Grow recurring revenue', metric: 'ARR', target: '$24M', deadline: 'Q4', perspective: 'Financial', owner: 'CFO', weight: 0.4 },
-  { name: 'Improve customer retention', metric: 'Net revenue retention', target: '110%', deadline: 'Q4', perspective: 'Customer', owner: 'COO', weight: 0.35 },
-  { name: 'Build a faster delivery process', metric: 'Lead time to production', target: '5 days', deadline: 'Q3', perspective: 'Internal process', owner: 'CTO', weight: 0.15 },
-  { name: 'Develop our people', metric: 'Regretted attrition', target: '< 8%', deadline: 'Q4', perspective: 'Learning & growth', owner: 'CHRO', weight: 0.1 },
+  {
+    name: 'Grow recurring revenue',
+    metric: 'ARR',
+    target: '$24M',
+    deadline: 'Q4',
+    perspective: 'Financial',
+    owner: 'CFO',
+    weight: 0.4,
+  },
+  {
+    name: 'Improve customer retention',
+    metric: 'Net revenue retention',
+    target: '110%',
+    deadline: 'Q4',
+    perspective: 'Customer',
+    owner: 'COO',
+    weight: 0.35,
+  },
+  {
+    name: 'Build a faster delivery process',
+    metric: 'Lead time to production',
+    target: '5 days',
+    deadline: 'Q3',
+    perspective: 'Internal process',
+    owner: 'CTO',
+    weight: 0.15,
+  },
+  {
+    name: 'Develop our people',
+    metric: 'Regretted attrition',
+    target: '< 8%',
+    deadline: 'Q4',
+    perspective: 'Learning & growth',
+    owner: 'CHRO',
+    weight: 0.1,
+  },
 ];
 
 function departments(year: number) {
   return [
     {
-      name: 'Sales', fn: 'Customer-facing', serves: '', capacity: 3,
+      name: 'Sales',
+      fn: 'Customer-facing',
+      serves: '',
+      capacity: 3,
       cells: [
         `Launch a partner channel with 10 resellers to add $3M in new ARR by Q3 ${year}.`,
         `Run quarterly business reviews with the top 50 accounts to lift renewal rates from 88% to 93% by Q4 ${year}.`,
@@ -28,7 +63,10 @@ function departments(year: number) {
       ],
     },
     {
-      name: 'Customer Success', fn: 'Customer-facing', serves: '', capacity: 2,
+      name: 'Customer Success',
+      fn: 'Customer-facing',
+      serves: '',
+      capacity: 2,
       cells: [
         `Introduce an expansion playbook for 120 mid-market accounts to generate $1.2M in upsell ARR by Q4 ${year}.`,
         `Roll out health scoring across all accounts to cut gross churn from 9% to 6% by Q4 ${year}.`,
@@ -37,7 +75,10 @@ function departments(year: number) {
       ],
     },
     {
-      name: 'IT', fn: 'Support', serves: 'Sales', capacity: 2,
+      name: 'IT',
+      fn: 'Support',
+      serves: 'Sales',
+      capacity: 2,
       cells: [
         `For Sales: migrate the CRM to a single instance to cut customer record load time from 9 seconds to 2 by Q2 ${year}.`,
         'n/a',
@@ -46,7 +87,10 @@ function departments(year: number) {
       ],
     },
     {
-      name: 'HR', fn: 'Support', serves: 'Customer Success', capacity: 2,
+      name: 'HR',
+      fn: 'Support',
+      serves: 'Customer Success',
+      capacity: 2,
       cells: [
         'n/a',
         `For Customer Success: run a dedicated recruiting pod to reduce time to fill CSM vacancies from 60 to 35 days by Q2 ${year}.`,
@@ -151,7 +195,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (files.length !== 1) throw new UsageError('usage: interlock init <file.xlsx>');
   const file = files[0];
   if (!/\.xlsx$/i.test(file)) throw new UsageError(`the file name must end in .xlsx ("${file}")`);
-  if (await fs.stat(file).catch(() => null)) throw new UsageError(`${file} already exists; init never overwrites a file`);
+  if (await fs.stat(file).catch(() => null))
+    throw new UsageError(`${file} already exists; init never overwrites a file`);
   const dir = path.dirname(file);
   if (!(await fs.stat(dir).catch(() => null))?.isDirectory()) throw new UsageError(`the folder ${dir} does not exist`);
   const data = Buffer.from(await buildStarterWorkbook().xlsx.writeBuffer());
@@ -162,6 +207,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (code === 'EEXIST') throw new UsageError(`${file} already exists; init never overwrites a file`);
     throw new UsageError(`${file} could not be written (${code ?? (e as Error).message})`);
   }
-  io.stdout.write(`Wrote ${file}: a starter alignment matrix. Fill in your objectives and departments, then run \`interlock validate ${file}\`.\n`);
+  io.stdout.write(
+    `Wrote ${file}: a starter alignment matrix. Fill in your objectives and departments, then run \`interlock validate ${file}\`.\n`,
+  );
   return 0;
 }

@@ -47,7 +47,10 @@ function parseArgs(argv: string[]): Options {
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const take = () => inline ?? value(i++, flag);
     switch (flag) {
       case '--out':
@@ -69,14 +72,16 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--fail-on': {
         const v = take();
-        if (v !== 'error' && v !== 'warning' && v !== 'never') throw new UsageError(`--fail-on must be error, warning or never, not "${v}"`);
+        if (v !== 'error' && v !== 'warning' && v !== 'never')
+          throw new UsageError(`--fail-on must be error, warning or never, not "${v}"`);
         o.failOn = v;
         break;
       }
       case '--range': {
         const v = take();
         const { range } = splitSheetRange(v);
-        if (!parseRange(range.replace(/\$/g, ''))) throw new UsageError(`--range must look like 'Sheet 1'!B3:H20 or B3:H20, not "${v}"`);
+        if (!parseRange(range.replace(/\$/g, '')))
+          throw new UsageError(`--range must look like 'Sheet 1'!B3:H20 or B3:H20, not "${v}"`);
         o.range = v;
         break;
       }
@@ -97,7 +102,9 @@ function parseArgs(argv: string[]): Options {
 const OWN_OUTPUT = /\.(validated|backup)\.xlsx$/i;
 
 /** Files to validate: files as given, folders expanded to their .xlsx files (not Excel lock files or Interlock's own outputs). */
-async function expandInputs(inputs: string[]): Promise<{ files: string[]; problems: { file: string; reason: string }[] }> {
+async function expandInputs(
+  inputs: string[],
+): Promise<{ files: string[]; problems: { file: string; reason: string }[] }> {
   const files: string[] = [];
   const problems: { file: string; reason: string }[] = [];
   for (const input of inputs) {
@@ -109,7 +116,9 @@ async function expandInputs(inputs: string[]): Promise<{ files: string[]; proble
       continue;
     }
     if (stat.isDirectory()) {
-      const names = (await fs.readdir(input)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !OWN_OUTPUT.test(n)).sort();
+      const names = (await fs.readdir(input))
+        .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !OWN_OUTPUT.test(n))
+        .sort();
       if (names.length === 0) problems.push({ file: input, reason: 'the folder holds no .xlsx files' });
       files.push(...names.map((n) => path.join(input, n)));
     } else {
@@ -144,11 +153,10 @@ export async function writeValidatedCopy(
   outPath: string,
   backupOf?: string,
 ): Promise<void> {
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const { buildPlan } = require('../core/plan') as typeof import('../core/plan');
   const { applyPlan } = require('../xlsx/apply') as typeof import('../xlsx/apply');
   const { saveWorkbookAtomic } = require('../xlsx/save') as typeof import('../xlsx/save');
-  /* eslint-enable @typescript-eslint/no-require-imports */
+
   applyPlan(workbook, buildPlan(report, snapshot));
   await saveWorkbookAtomic(workbook, outPath, backupOf ? { backupOf } : {});
 }
@@ -168,15 +176,24 @@ function countWords(n: number, one: string, many = `${one}s`): string {
 export function formatReport(report: Report, file: string, quiet: boolean): string {
   const m = report.matrix;
   const lines: string[] = [];
-  const how = { 'named-range': 'named range AlignmentMatrix', table: 'Excel table', explicit: '--range', detected: 'found by its header row' }[m.source];
+  const how = {
+    'named-range': 'named range AlignmentMatrix',
+    table: 'Excel table',
+    explicit: '--range',
+    detected: 'found by its header row',
+  }[m.source];
   const s = report.summary;
   const verdicts = { pass: 0, fail: 0, blank: 0, 'n/a': 0 };
   for (const c of report.cells) verdicts[c.verdict]++;
   const summary = `${countWords(s.errors, 'error')}, ${countWords(s.warnings, 'warning')}, ${countWords(s.infos, 'info')}`;
   if (quiet) return `${file}: ${summary}\n`;
   lines.push(`${file}`);
-  lines.push(`  Matrix: '${m.sheet}'!${m.range} (${how}), ${countWords(m.objectives.length, 'objective')} × ${countWords(m.departments.length, 'department')}`);
-  lines.push(`  Cells: ${report.cells.length} (${verdicts.pass} pass, ${verdicts.fail} fail, ${verdicts.blank} blank, ${verdicts['n/a']} n/a)`);
+  lines.push(
+    `  Matrix: '${m.sheet}'!${m.range} (${how}), ${countWords(m.objectives.length, 'objective')} × ${countWords(m.departments.length, 'department')}`,
+  );
+  lines.push(
+    `  Cells: ${report.cells.length} (${verdicts.pass} pass, ${verdicts.fail} fail, ${verdicts.blank} blank, ${verdicts['n/a']} n/a)`,
+  );
   if (m.dependencies.length) lines.push(`  Dependencies: ${m.dependencies.length}`);
   for (const n of m.notes) lines.push(`  Note: ${n}`);
   lines.push(`  Findings: ${summary}`);
@@ -192,7 +209,9 @@ export function formatReport(report: Report, file: string, quiet: boolean): stri
       return c ? c.row * 16384 + c.col : Number.MAX_SAFE_INTEGER;
     };
     const ordered = [...group].sort(
-      (a, b) => (a.department === undefined ? -1 : deptOrder.get(a.department) ?? 1e6) - (b.department === undefined ? -1 : deptOrder.get(b.department) ?? 1e6) || position(a) - position(b),
+      (a, b) =>
+        (a.department === undefined ? -1 : (deptOrder.get(a.department) ?? 1e6)) -
+          (b.department === undefined ? -1 : (deptOrder.get(b.department) ?? 1e6)) || position(a) - position(b),
     );
     const byDept = new Map<string, Finding[]>();
     for (const f of ordered) {
@@ -204,7 +223,9 @@ export function formatReport(report: Report, file: string, quiet: boolean): stri
       lines.push(`    ${dept}`);
       for (const f of list) {
         const where = f.sheet === m.sheet ? f.address : `'${f.sheet}'!${f.address}`;
-        lines.push(`      ${where.padEnd(6)} ${f.rule}${f.objective && f.department ? ` · ${f.objective}` : ''}: ${f.message}`);
+        lines.push(
+          `      ${where.padEnd(6)} ${f.rule}${f.objective && f.department ? ` · ${f.objective}` : ''}: ${f.message}`,
+        );
         lines.push(`      ${' '.repeat(6)} → ${f.suggestion}`);
       }
     }
@@ -227,7 +248,13 @@ async function validateFile(file: string, o: Options, io: Io, outPath: string): 
     bytes = await fs.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return fail(code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? (e as Error).message})`);
+    return fail(
+      code === 'EISDIR'
+        ? 'is a folder'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : `cannot be read (${code ?? (e as Error).message})`,
+    );
   }
   let workbook: ExcelJS.Workbook;
   try {
@@ -242,7 +269,8 @@ async function validateFile(file: string, o: Options, io: Io, outPath: string): 
   const report = validate(matrix, snapshot);
   const protectedSheet = snapshot.sheets.find((s) => s.name === matrix.sheet)?.protected;
   if (o.write) {
-    if (!o.inPlace && path.resolve(outPath) === path.resolve(file)) return fail('--out names the input itself; use --in-place to replace it');
+    if (!o.inPlace && path.resolve(outPath) === path.resolve(file))
+      return fail('--out names the input itself; use --in-place to replace it');
     try {
       await writeValidatedCopy(workbook, report, snapshot, outPath, o.inPlace ? backupPath(file) : undefined);
     } catch (e) {
@@ -254,7 +282,8 @@ async function validateFile(file: string, o: Options, io: Io, outPath: string): 
   } else {
     io.stdout.write(formatReport(report, file, o.quiet));
     if (!o.quiet) {
-      if (protectedSheet) io.stdout.write(`  Sheet '${matrix.sheet}' is protected: its cells were read, and none of them was changed.\n`);
+      if (protectedSheet)
+        io.stdout.write(`  Sheet '${matrix.sheet}' is protected: its cells were read, and none of them was changed.\n`);
       if (o.write) io.stdout.write(`  Wrote ${outPath}${o.inPlace ? ` (backup: ${backupPath(file)})` : ''}\n`);
       io.stdout.write('\n');
     }
@@ -272,7 +301,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const stat = await fs.stat(o.out).catch(() => null);
     outIsDir = Boolean(stat?.isDirectory()) || /[\\/]$/.test(o.out);
     if (several || outIsDir) {
-      if (stat && !stat.isDirectory()) throw new UsageError(`--out must be a folder when validating several files ("${o.out}" is a file)`);
+      if (stat && !stat.isDirectory())
+        throw new UsageError(`--out must be a folder when validating several files ("${o.out}" is a file)`);
       await fs.mkdir(o.out, { recursive: true });
       outIsDir = true;
     } else if (!/\.xlsx$/i.test(o.out)) {

@@ -36,15 +36,66 @@ export interface ResolvedDate {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6,
-  june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10,
-  october: 10, nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, eighteen: 18, twenty: 20, 'twenty-four': 24, thirty: 30,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  eighteen: 18,
+  twenty: 20,
+  'twenty-four': 24,
+  thirty: 30,
   'thirty-six': 36,
 };
 
@@ -88,7 +139,10 @@ interface Ctx {
 
 function context(opts: DateOptions = {}): Ctx {
   const reference = opts.referenceDate ?? todayIso();
-  const fyStart = opts.fiscalYearStart && opts.fiscalYearStart >= 1 && opts.fiscalYearStart <= 12 ? Math.floor(opts.fiscalYearStart) : 1;
+  const fyStart =
+    opts.fiscalYearStart && opts.fiscalYearStart >= 1 && opts.fiscalYearStart <= 12
+      ? Math.floor(opts.fiscalYearStart)
+      : 1;
   return {
     planYear: opts.planYear ?? Number(reference.slice(0, 4)),
     fyStart,
@@ -196,7 +250,9 @@ const MATCHERS: { re: RegExp; fn: Matcher }[] = [
       return {
         kind: 'month',
         ...monthSpan(y, month, 1),
-        assumed: m[3] ? undefined : `"${m[0].trim()}" has no year; read as ${MONTH_NAMES[month - 1]} ${y}, the plan year`,
+        assumed: m[3]
+          ? undefined
+          : `"${m[0].trim()}" has no year; read as ${MONTH_NAMES[month - 1]} ${y}, the plan year`,
       };
     },
   },
@@ -246,7 +302,13 @@ const MATCHERS: { re: RegExp; fn: Matcher }[] = [
   },
 ];
 
-function dayMonth(day: number, monthName: string, year: string | undefined, ctx: Ctx, text: string): Omit<ResolvedDate, 'text'> | null {
+function dayMonth(
+  day: number,
+  monthName: string,
+  year: string | undefined,
+  ctx: Ctx,
+  text: string,
+): Omit<ResolvedDate, 'text'> | null {
   const mo = MONTHS[monthName.toLowerCase()];
   const y = year ? fullYear(year) : ctx.planYear;
   if (!validDay(y, mo, day)) return null;
@@ -254,17 +316,27 @@ function dayMonth(day: number, monthName: string, year: string | undefined, ctx:
     kind: 'date',
     start: iso(y, mo, day),
     end: iso(y, mo, day),
-    assumed: year ? undefined : `"${text.trim()}" has no year; read as ${day} ${MONTH_NAMES[mo - 1]} ${y}, the plan year`,
+    assumed: year
+      ? undefined
+      : `"${text.trim()}" has no year; read as ${day} ${MONTH_NAMES[mo - 1]} ${y}, the plan year`,
   };
 }
 
-function quarterOrHalf(kind: 'quarter' | 'half', n: number, year: string | undefined, ctx: Ctx, text: string): Omit<ResolvedDate, 'text'> {
+function quarterOrHalf(
+  kind: 'quarter' | 'half',
+  n: number,
+  year: string | undefined,
+  ctx: Ctx,
+  text: string,
+): Omit<ResolvedDate, 'text'> {
   const fy = year ? fullYear(year) : ctx.planYear;
   const months = kind === 'quarter' ? 3 : 6;
   return {
     kind,
     ...fiscalPeriod(fy, (n - 1) * months, months, ctx),
-    assumed: year ? undefined : `"${text.trim()}" has no year; read as ${kind === 'quarter' ? 'Q' : 'H'}${n} ${yearLabel(ctx)}, the plan year`,
+    assumed: year
+      ? undefined
+      : `"${text.trim()}" has no year; read as ${kind === 'quarter' ? 'Q' : 'H'}${n} ${yearLabel(ctx)}, the plan year`,
   };
 }
 
@@ -293,7 +365,7 @@ function relativeNamed(m: RegExpExecArray, ctx: Ctx): Omit<ResolvedDate, 'text'>
   if (which === 'the') return null; // "the quarter" alone says nothing
   const months = unit === 'quarter' ? 3 : 6;
   const s = fiscalStart(refFy, ctx);
-  const sinceStart = (refY * 12 + refM) - (s.y * 12 + s.m);
+  const sinceStart = refY * 12 + refM - (s.y * 12 + s.m);
   const index = Math.floor(sinceStart / months) + (which === 'next' ? 1 : 0);
   return {
     kind: 'relative',

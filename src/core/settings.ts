@@ -38,20 +38,51 @@ export const SETTINGS_SHEET = 'Interlock Settings';
 export const DOCUMENT_SETTINGS_KEY = 'interlock.settings';
 
 const SEVERITY_ALIASES: Record<string, RuleSetting> = {
-  error: 'error', errors: 'error', warning: 'warning', warn: 'warning', warnings: 'warning',
-  info: 'info', information: 'info', off: 'off', disabled: 'off', none: 'off', ignore: 'off',
+  error: 'error',
+  errors: 'error',
+  warning: 'warning',
+  warn: 'warning',
+  warnings: 'warning',
+  info: 'info',
+  information: 'info',
+  off: 'off',
+  disabled: 'off',
+  none: 'off',
+  ignore: 'off',
 };
 
 /** Friendly names for lexicon lists on the sheet; the lexicon's own field names work too. */
 const LEXICON_ALIASES: Record<string, string> = {
-  'vague word': 'vagueWords', 'vague words': 'vagueWords', vague: 'vagueWords',
-  metric: 'outcomeMetrics', metrics: 'outcomeMetrics', 'outcome metric': 'outcomeMetrics', 'outcome metrics': 'outcomeMetrics',
-  'initiative verb': 'initiativeVerbs', 'initiative verbs': 'initiativeVerbs',
-  output: 'outputNouns', outputs: 'outputNouns', 'output nouns': 'outputNouns',
-  placeholder: 'placeholders', placeholders: 'placeholders',
+  'vague word': 'vagueWords',
+  'vague words': 'vagueWords',
+  vague: 'vagueWords',
+  metric: 'outcomeMetrics',
+  metrics: 'outcomeMetrics',
+  'outcome metric': 'outcomeMetrics',
+  'outcome metrics': 'outcomeMetrics',
+  'initiative verb': 'initiativeVerbs',
+  'initiative verbs': 'initiativeVerbs',
+  output: 'outputNouns',
+  outputs: 'outputNouns',
+  'output nouns': 'outputNouns',
+  placeholder: 'placeholders',
+  placeholders: 'placeholders',
 };
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 function monthNumber(s: string): number | undefined {
   const n = numberValue(s);
@@ -76,7 +107,12 @@ function apply(settings: Settings, key: string, value: string, where: string): v
   const k = foldName(key).toLowerCase();
   const v = foldName(value);
   // A header row ("Rule | Severity", "Rule or setting | Value").
-  if (!k || /^(rules?|settings?|keys?|names?|rule or setting|rule\/setting|rule \/ setting)$/.test(k) || /^(severity|value|level)$/i.test(v)) return;
+  if (
+    !k ||
+    /^(rules?|settings?|keys?|names?|rule or setting|rule\/setting|rule \/ setting)$/.test(k) ||
+    /^(severity|value|level)$/i.test(v)
+  )
+    return;
   if (RULE_IDS.includes(k)) {
     const sev = SEVERITY_ALIASES[v.toLowerCase()];
     if (sev) settings.rules[k] = sev;
@@ -106,7 +142,9 @@ function apply(settings: Settings, key: string, value: string, where: string): v
     settings.lexicon[list] = [...(settings.lexicon[list] ?? []), ...words(v)];
     return;
   }
-  settings.problems.push(`${where}: "${key}" is neither a rule id nor a setting Interlock knows (rules: ${RULE_IDS.join(', ')}).`);
+  settings.problems.push(
+    `${where}: "${key}" is neither a rule id nor a setting Interlock knows (rules: ${RULE_IDS.join(', ')}).`,
+  );
 }
 
 function fromSheet(settings: Settings, sheet: SheetSnapshot): void {
@@ -134,7 +172,8 @@ function fromDocument(settings: Settings, json: string): void {
   }
   if (d.lexicon && typeof d.lexicon === 'object') {
     for (const [list, ws] of Object.entries(d.lexicon as Record<string, unknown>)) {
-      if (Array.isArray(ws) || typeof ws === 'string') settings.lexicon[list] = [...(settings.lexicon[list] ?? []), ...words(ws as string | string[])];
+      if (Array.isArray(ws) || typeof ws === 'string')
+        settings.lexicon[list] = [...(settings.lexicon[list] ?? []), ...words(ws as string | string[])];
     }
   }
   if (d.fiscalYearStart !== undefined) apply(settings, 'fiscal year start', String(d.fiscalYearStart), where);

@@ -46,13 +46,17 @@ function lexiconFor(settings: Settings, matrix: Matrix, notes: string[]): Lexico
 /** Department names found in a text: whole words, case-insensitive except short all-caps names (IT, HR). */
 function mentionFinder(departments: Department[]): (text: string) => Department[] {
   let patterns: { d: Department; re: RegExp }[] | undefined;
-  const compile = () => departments
-    .filter((d) => !d.name.startsWith('(no name'))
-    .map((d) => {
-      const escaped = d.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/\\s\+&\\s\+|&/g, '\\s*(?:&|and)\\s*');
-      const caseSensitive = d.name.length <= 3 && d.name === d.name.toUpperCase();
-      return { d, re: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, caseSensitive ? 'u' : 'iu') };
-    });
+  const compile = () =>
+    departments
+      .filter((d) => !d.name.startsWith('(no name'))
+      .map((d) => {
+        const escaped = d.name
+          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/\s+/g, '\\s+')
+          .replace(/\\s\+&\\s\+|&/g, '\\s*(?:&|and)\\s*');
+        const caseSensitive = d.name.length <= 3 && d.name === d.name.toUpperCase();
+        return { d, re: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, caseSensitive ? 'u' : 'iu') };
+      });
   const cache = new Map<string, Department[]>();
   return (text) => {
     let found = cache.get(text);
@@ -123,7 +127,17 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
       const error = isErrorValue(cell.value) ? cell.value.error : undefined;
       const mergedInto = covered.get(`${cell.row}:${cell.col}`);
       const committed = !error && !analysis.blank && !analysis.declaredEmpty && !analysis.placeholder;
-      return { cell, department: matrix.departments[i], objective: matrix.objectives[j], i, j, analysis, error, mergedInto, committed };
+      return {
+        cell,
+        department: matrix.departments[i],
+        objective: matrix.objectives[j],
+        i,
+        j,
+        analysis,
+        error,
+        mergedInto,
+        committed,
+      };
     }),
   );
 
@@ -147,7 +161,12 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
       // The cell as written (a real date cell stays a date); the attribute text otherwise.
       const label = Object.keys(o.attributes.raw ?? {}).find((l) => objectiveAttributeOf(l) === 'deadline');
       const value = label !== undefined ? o.attributes.raw![label] : null;
-      const d = value !== null ? resolveDeadlineValue(value, dateOptions) : o.attributes.deadline ? parseDeadline(o.attributes.deadline, dateOptions) : null;
+      const d =
+        value !== null
+          ? resolveDeadlineValue(value, dateOptions)
+          : o.attributes.deadline
+            ? parseDeadline(o.attributes.deadline, dateOptions)
+            : null;
       objectiveDeadlines.set(o, remember(d));
     }
     return objectiveDeadlines.get(o)!;
@@ -168,12 +187,20 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
     const objective = entry.objective ? findObjective(entry.objective) : undefined;
     const where = `${entry.source.sheet}!${entry.source.address}`;
     if (!dependent) notes.push(`${where}: "${entry.department}" is not a department in the matrix.`);
-    if (entry.objective && !objective) notes.push(`${where}: "${entry.objective}" is not an objective in the matrix; the dependency was checked against ${entry.from}'s whole row.`);
+    if (entry.objective && !objective)
+      notes.push(
+        `${where}: "${entry.objective}" is not an objective in the matrix; the dependency was checked against ${entry.from}'s whole row.`,
+      );
     const i = dependent ? matrix.departments.indexOf(dependent) : -1;
     const p = provider ? matrix.departments.indexOf(provider) : -1;
     const j = objective ? matrix.objectives.indexOf(objective) : -1;
-    const neededBy = entry.neededBy ? remember(resolveDeadlineValue(entry.neededBy, dateOptions)) ?? undefined : undefined;
-    if (entry.neededBy && !neededBy) notes.push(`${where}: "${entry.neededBy}" is not a date Interlock can read; the dependent cell's own deadline was used.`);
+    const neededBy = entry.neededBy
+      ? (remember(resolveDeadlineValue(entry.neededBy, dateOptions)) ?? undefined)
+      : undefined;
+    if (entry.neededBy && !neededBy)
+      notes.push(
+        `${where}: "${entry.neededBy}" is not a date Interlock can read; the dependent cell's own deadline was used.`,
+      );
     dependencies.push({
       entry,
       fromCellText: false,
@@ -188,7 +215,9 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
   for (const info of cells.flat()) {
     if (!info.committed || info.mergedInto) continue;
     for (const named of info.analysis.dependencies) {
-      const provider = (named.department ? findDepartment(named.department) : undefined) ?? mentionsIn(named.text).find((d) => d !== info.department);
+      const provider =
+        (named.department ? findDepartment(named.department) : undefined) ??
+        mentionsIn(named.text).find((d) => d !== info.department);
       if (!provider || provider === info.department) continue;
       const entry: DependencyEntry = {
         department: info.department.name,
@@ -208,7 +237,7 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
         objective: info.objective,
         dependentCell: info,
         providerCell: cells[p][info.j],
-        neededBy: named.neededBy ? remember(parseDeadline(named.neededBy, dateOptions)) ?? undefined : undefined,
+        neededBy: named.neededBy ? (remember(parseDeadline(named.neededBy, dateOptions)) ?? undefined) : undefined,
       });
     }
   }
@@ -236,7 +265,14 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
       if (setting === 'off') continue;
       const severity = setting ?? rule.severity;
       for (const f of rule.check(ctx)) {
-        const finding: Finding = { rule: rule.id, severity, sheet: f.sheet ?? matrix.sheet, address: f.address, message: f.message, suggestion: f.suggestion };
+        const finding: Finding = {
+          rule: rule.id,
+          severity,
+          sheet: f.sheet ?? matrix.sheet,
+          address: f.address,
+          message: f.message,
+          suggestion: f.suggestion,
+        };
         if (f.department !== undefined) finding.department = f.department;
         if (f.objective !== undefined) finding.objective = f.objective;
         out.push(finding);
@@ -256,8 +292,13 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
   const findings = run(RULES.filter((r) => !r.usesExtraFindings));
   // After the rules: they are what reads the dates.
   if (assumptions.size) {
-    const yearNote = planYear !== undefined && settings.planYear === undefined ? ` Dates without a year were read in ${planYear}, the year the matrix's dates name most often.` : '';
-    notes.push(`Dates read with an assumption:${yearNote} ${[...assumptions].slice(0, 5).join('; ')}${assumptions.size > 5 ? `; and ${assumptions.size - 5} more` : ''}.`);
+    const yearNote =
+      planYear !== undefined && settings.planYear === undefined
+        ? ` Dates without a year were read in ${planYear}, the year the matrix's dates name most often.`
+        : '';
+    notes.push(
+      `Dates read with an assumption:${yearNote} ${[...assumptions].slice(0, 5).join('; ')}${assumptions.size > 5 ? `; and ${assumptions.size - 5} more` : ''}.`,
+    );
   }
   let report = assemble(reportedMatrix, cells, findings);
   // Cascade rows are judged against this report (their parents are its goals), so they come after it.

@@ -59,8 +59,15 @@ export function checkSignature(data: ArrayBuffer | Uint8Array): void {
   }
   if (!startsWith(bytes, ZIP)) {
     const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 64)).trimStart().toLowerCase();
-    const hint = head.startsWith('<') ? ' (it looks like HTML or XML)' : head.includes(',') ? ' (it looks like CSV text)' : '';
-    throw new UnreadableWorkbook(`not an .xlsx workbook${hint}: the file does not start with a zip signature`, 'not-xlsx');
+    const hint = head.startsWith('<')
+      ? ' (it looks like HTML or XML)'
+      : head.includes(',')
+        ? ' (it looks like CSV text)'
+        : '';
+    throw new UnreadableWorkbook(
+      `not an .xlsx workbook${hint}: the file does not start with a zip signature`,
+      'not-xlsx',
+    );
   }
 }
 

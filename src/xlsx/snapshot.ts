@@ -87,7 +87,8 @@ function sheetSnapshot(ws: ExcelJS.Worksheet, index: number): SheetSnapshot {
     if (col?.hidden) hiddenColumns.push(i);
   });
   const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map((m) => m.replace(/\$/g, ''));
-  const protection = (ws as unknown as { sheetProtection?: unknown }).sheetProtection as { sheet?: boolean } | null | undefined;
+  const protection = (ws as unknown as { sheetProtection?: unknown }).sheetProtection as
+    { sheet?: boolean } | null | undefined;
   return {
     name: ws.name,
     index,

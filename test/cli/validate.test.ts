@@ -57,10 +57,22 @@ describe('interlock validate', () => {
     await run([file, '--no-write', '--json'], t.io);
     const doc = JSON.parse(t.out());
     expect(doc.file).toBe(file);
-    expect(doc.matrix.departments[2]).toMatchObject({ name: 'IT', function: 'support', serves: ['Sales', 'Operations'], capacity: 1 });
-    expect(doc.matrix.objectives[0]).toMatchObject({ name: 'Grow revenue', metric: 'ARR', deadline: '2027-12-31', weight: 0.5 });
+    expect(doc.matrix.departments[2]).toMatchObject({
+      name: 'IT',
+      function: 'support',
+      serves: ['Sales', 'Operations'],
+      capacity: 1,
+    });
+    expect(doc.matrix.objectives[0]).toMatchObject({
+      name: 'Grow revenue',
+      metric: 'ARR',
+      deadline: '2027-12-31',
+      weight: 0.5,
+    });
     expect(doc.cells).toHaveLength(9);
-    expect(doc.summary).toEqual(expect.objectContaining({ errors: expect.any(Number), warnings: expect.any(Number), infos: expect.any(Number) }));
+    expect(doc.summary).toEqual(
+      expect.objectContaining({ errors: expect.any(Number), warnings: expect.any(Number), infos: expect.any(Number) }),
+    );
   });
 
   test.each([
@@ -68,7 +80,10 @@ describe('interlock validate', () => {
     ['bad-not-xlsx.xlsx', /not an \.xlsx workbook/],
     ['bad-truncated.xlsx', /damaged/],
     ['bad-encrypted.xlsx', /password-protected/],
-    ['no-matrix-notes.xlsx', /no matrix found: no sheet has a header row .* Looked for a named range "AlignmentMatrix"/],
+    [
+      'no-matrix-notes.xlsx',
+      /no matrix found: no sheet has a header row .* Looked for a named range "AlignmentMatrix"/,
+    ],
   ])('%s: exit 2, one line, no output file', async (name, reason) => {
     const file = await copy(name, 'input.xlsx');
     const t = io();
@@ -128,7 +143,12 @@ describe('interlock init', () => {
     const t = io();
     expect(await run([file, '--no-write', '--json'], t.io)).toBe(0);
     const doc = JSON.parse(t.out());
-    expect(doc.matrix.departments.map((d: { name: string }) => d.name)).toEqual(['Sales', 'Customer Success', 'IT', 'HR']);
+    expect(doc.matrix.departments.map((d: { name: string }) => d.name)).toEqual([
+      'Sales',
+      'Customer Success',
+      'IT',
+      'HR',
+    ]);
     expect(doc.summary.errors).toBe(0);
     const again = io();
     expect(await main(['init', file], again.io)).toBe(2);

@@ -69,7 +69,10 @@ describe('fiscal year start', () => {
     expect(parseDeadline('Q1 FY28', april)).toMatchObject({ start: '2027-04-01', end: '2027-06-30' });
   });
   test('next quarter counts from the reference date', () => {
-    expect(parseDeadline('next quarter', { ...april, referenceDate: '2026-05-02' })).toMatchObject({ start: '2026-07-01', end: '2026-09-30' });
+    expect(parseDeadline('next quarter', { ...april, referenceDate: '2026-05-02' })).toMatchObject({
+      start: '2026-07-01',
+      end: '2026-09-30',
+    });
   });
 });
 
@@ -104,5 +107,8 @@ test('dates compare across forms by the end of their period', () => {
 });
 
 test('findDates lists every date in order', () => {
-  expect(findDates('Pilot by March 2027 and launch in Q3 2027', opts).map((d) => d.text)).toEqual(['by March 2027', 'Q3 2027']);
+  expect(findDates('Pilot by March 2027 and launch in Q3 2027', opts).map((d) => d.text)).toEqual([
+    'by March 2027',
+    'Q3 2027',
+  ]);
 });

@@ -74,7 +74,8 @@ describe('workbookSnapshot', () => {
   test('a 1,000 × 50 sheet snapshots quickly', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Big');
-    for (let r = 1; r <= 1000; r++) ws.addRow(Array.from({ length: 50 }, (_, c) => `Cell ${r}/${c} launch 3 things by Q2 2027`));
+    for (let r = 1; r <= 1000; r++)
+      ws.addRow(Array.from({ length: 50 }, (_, c) => `Cell ${r}/${c} launch 3 things by Q2 2027`));
     const loaded = await loadWorkbook(Buffer.from(await wb.xlsx.writeBuffer()));
     const t = Date.now();
     const snap = workbookSnapshot(loaded);

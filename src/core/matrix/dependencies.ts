@@ -11,16 +11,25 @@ type Field = 'department' | 'objective' | 'needs' | 'from' | 'neededBy';
 /** Header words per field, most specific first ("needed by" before "needs"). */
 const HEADERS: [Field, RegExp][] = [
   ['neededBy', /^(needed by|need by|needed|by|by when|due|due date|date|deadline|when)$/],
-  ['from', /^(from|from department|provider|provided by|providing department|supplier|delivered by|depends on|dependency on)$/],
+  [
+    'from',
+    /^(from|from department|provider|provided by|providing department|supplier|delivered by|depends on|dependency on)$/,
+  ],
   ['needs', /^(needs|need|what|deliverable|needs what|what is needed|item|requirement|dependency|description)$/],
   ['objective', /^(objective|corporate objective|goal|for objective)$/],
-  ['department', /^(department|dept|team|function|unit|dependent|dependent department|who|requesting department|requester)$/],
+  [
+    'department',
+    /^(department|dept|team|function|unit|dependent|dependent department|who|requesting department|requester)$/,
+  ],
 ];
 
 export const DEPENDENCY_SHEET = /^\s*(dependencies|dependency|interlocks?|dependency register)\s*$/i;
 
 function fieldOf(header: string): Field | undefined {
-  const key = foldName(header).toLowerCase().replace(/[:*?]+$/, '').trim();
+  const key = foldName(header)
+    .toLowerCase()
+    .replace(/[:*?]+$/, '')
+    .trim();
   for (const [f, re] of HEADERS) if (re.test(key)) return f;
   return undefined;
 }
@@ -47,7 +56,9 @@ export function readDependencies(sheet: SheetSnapshot, notes: string[]): Depende
   }
   if (headerRow < 0) {
     if (g.bottom >= g.top) {
-      notes.push(`Sheet "${sheet.name}" has no header row with Department, Objective, Needs, From and Needed by; it was not read.`);
+      notes.push(
+        `Sheet "${sheet.name}" has no header row with Department, Objective, Needs, From and Needed by; it was not read.`,
+      );
     }
     return [];
   }
@@ -66,7 +77,9 @@ export function readDependencies(sheet: SheetSnapshot, notes: string[]): Depende
     const department = text(r, 'department');
     const from = text(r, 'from');
     if (!department || !from) {
-      notes.push(`${sheet.name}!${address}: a dependency needs both a department and the department it depends on (From); the row was skipped.`);
+      notes.push(
+        `${sheet.name}!${address}: a dependency needs both a department and the department it depends on (From); the row was skipped.`,
+      );
       continue;
     }
     const neededBy = text(r, 'neededBy');

@@ -44,19 +44,36 @@ function notFound(reason: string, lookedFor = LOOKED_FOR): MatrixNotFound {
   return { reason, lookedFor };
 }
 
-function readRange(snapshot: WorkbookSnapshot, sheetName: string, range: string, source: 'named-range' | 'explicit', what: string): Matrix | MatrixNotFound {
-  const sheet = snapshot.sheets.find((s) => s.name === sheetName) ?? snapshot.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+function readRange(
+  snapshot: WorkbookSnapshot,
+  sheetName: string,
+  range: string,
+  source: 'named-range' | 'explicit',
+  what: string,
+): Matrix | MatrixNotFound {
+  const sheet =
+    snapshot.sheets.find((s) => s.name === sheetName) ??
+    snapshot.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
   if (!sheet) {
-    return notFound(`${what} points to sheet "${sheetName}", which is not in the workbook (sheets: ${snapshot.sheets.map((s) => s.name).join(', ')})`, `the matrix in ${what}`);
+    return notFound(
+      `${what} points to sheet "${sheetName}", which is not in the workbook (sheets: ${snapshot.sheets.map((s) => s.name).join(', ')})`,
+      `the matrix in ${what}`,
+    );
   }
   const r = parseRange(range);
   if (!r) return notFound(`${what} is not an A1 range like B3:H20 ("${range}")`, `the matrix in ${what}`);
   if (r.end.row === r.start.row || r.end.col === r.start.col) {
-    return notFound(`${what} (${range}) must span the header row and at least one department row, and the department column and at least one objective`, `the matrix in ${what}`);
+    return notFound(
+      `${what} (${range}) must span the header row and at least one department row, and the department column and at least one objective`,
+      `the matrix in ${what}`,
+    );
   }
   const result = readMatrixAt(gridOf(sheet), r.start.row, r.start.col, { bottom: r.end.row, right: r.end.col, source });
   if (typeof result === 'string') {
-    return notFound(`${what} (${sheet.name}!${range}) holds no matrix: ${result}. Its first row must hold the objective names and its first column the department names`, `the matrix in ${what}`);
+    return notFound(
+      `${what} (${sheet.name}!${range}) holds no matrix: ${result}. Its first row must hold the objective names and its first column the department names`,
+      `the matrix in ${what}`,
+    );
   }
   return withDependencies(result.matrix, snapshot);
 }
@@ -119,7 +136,11 @@ export function findMatrix(snapshot: WorkbookSnapshot, options: FindOptions = {}
   if (snapshot.sheets.length === 0) return notFound('the workbook has no sheets');
   if (options.range) {
     const { sheet, range } = splitSheetRange(options.range);
-    const sheetName = sheet ?? options.sheet ?? snapshot.sheets.find((s) => s.visibility === 'visible')?.name ?? snapshot.sheets[0].name;
+    const sheetName =
+      sheet ??
+      options.sheet ??
+      snapshot.sheets.find((s) => s.visibility === 'visible')?.name ??
+      snapshot.sheets[0].name;
     return readRange(snapshot, sheetName, range.replace(/\$/g, ''), 'explicit', `the range ${options.range}`);
   }
   const named = snapshot.names.find((n) => n.name.toLowerCase() === NAMED_RANGE.toLowerCase());

@@ -79,7 +79,15 @@ function headerRightEdge(g: Grid, headerRow: number, deptCol: number, limit: num
   return last;
 }
 
-function readRows(g: Grid, headerRow: number, deptCol: number, right: number, bottom: number, explicit: boolean, notes: string[]) {
+function readRows(
+  g: Grid,
+  headerRow: number,
+  deptCol: number,
+  right: number,
+  bottom: number,
+  explicit: boolean,
+  notes: string[],
+) {
   const attrRows: { row: number; attr: ObjectiveAttribute; label: string }[] = [];
   const depts: DeptRow[] = [];
   let section: FunctionKind | undefined;
@@ -147,7 +155,8 @@ export function readMatrixAt(g: Grid, headerRow: number, deptCol: number, bounds
   const limitRight = bounds.right ?? g.right;
   const right = bounds.right ?? headerRightEdge(g, headerRow, deptCol, limitRight);
   const bottom = bounds.bottom ?? g.bottom;
-  if (right <= deptCol) return `no objective names in row ${headerRow + 1} to the right of column ${columnName(deptCol)}`;
+  if (right <= deptCol)
+    return `no objective names in row ${headerRow + 1} to the right of column ${columnName(deptCol)}`;
 
   const { attrRows, depts } = readRows(g, headerRow, deptCol, right, bottom, explicit, notes);
   if (depts.length === 0) return `no department names in column ${columnName(deptCol)} under row ${headerRow + 1}`;
@@ -169,13 +178,18 @@ export function readMatrixAt(g: Grid, headerRow: number, deptCol: number, bounds
       const used = values().filter((v) => !isEmpty(v)).length;
       notes.push(
         `Header "${master}" is merged across ${rangeToA1(merge)}; only its first column is read as the objective` +
-          (used ? ` (column ${columnName(c)} has ${used} entr${used === 1 ? 'y' : 'ies'} that were not checked).` : '.'),
+          (used
+            ? ` (column ${columnName(c)} has ${used} entr${used === 1 ? 'y' : 'ies'} that were not checked).`
+            : '.'),
       );
       continue;
     }
     if (!header) {
       const used = values().filter((v) => !isEmpty(v)).length;
-      if (used) notes.push(`Column ${columnName(c)} has ${used} entr${used === 1 ? 'y' : 'ies'} but no objective name in row ${headerRow + 1}; it was left out.`);
+      if (used)
+        notes.push(
+          `Column ${columnName(c)} has ${used} entr${used === 1 ? 'y' : 'ies'} but no objective name in row ${headerRow + 1}; it was left out.`,
+        );
       continue;
     }
     if (isCommentHeader(header)) {
@@ -195,7 +209,8 @@ export function readMatrixAt(g: Grid, headerRow: number, deptCol: number, bounds
     }
     objectiveCols.push({ col: c, name: header });
   }
-  if (objectiveCols.length === 0) return `no objective names in row ${headerRow + 1} to the right of column ${columnName(deptCol)}`;
+  if (objectiveCols.length === 0)
+    return `no objective names in row ${headerRow + 1} to the right of column ${columnName(deptCol)}`;
 
   const objectives: Objective[] = objectiveCols.map(({ col, name }) => {
     const attributes: ObjectiveAttributes = {};
@@ -225,7 +240,10 @@ export function readMatrixAt(g: Grid, headerRow: number, deptCol: number, bounds
       if (a.attr === 'function') {
         const kind = functionKindOf(v);
         if (kind) attributes.function = kind;
-        else notes.push(`${toA1(d.row, a.col)}: "${cellText(v)}" is not customer-facing or support; ${d.name}'s function was left unset.`);
+        else
+          notes.push(
+            `${toA1(d.row, a.col)}: "${cellText(v)}" is not customer-facing or support; ${d.name}'s function was left unset.`,
+          );
       } else if (a.attr === 'serves') attributes.serves = servesList(v);
       else if (a.attr === 'capacity') {
         const n = capacityOf(v);
@@ -251,22 +269,27 @@ export function readMatrixAt(g: Grid, headerRow: number, deptCol: number, bounds
     }),
   );
   for (const m of bodyMerges) {
-    notes.push(`Cells ${m} are merged inside the matrix; the merged text is checked once for each objective and department it covers. Unmerge them to give each cell its own commitment.`);
+    notes.push(
+      `Cells ${m} are merged inside the matrix; the merged text is checked once for each objective and department it covers. Unmerge them to give each cell its own commitment.`,
+    );
   }
   const seen = new Map<string, string>();
   for (const o of objectives) {
     const k = nameKey(o.name);
-    if (seen.has(k)) notes.push(`Objective "${o.name}" appears twice (columns ${seen.get(k)} and ${columnName(o.col)}).`);
+    if (seen.has(k))
+      notes.push(`Objective "${o.name}" appears twice (columns ${seen.get(k)} and ${columnName(o.col)}).`);
     else seen.set(k, columnName(o.col));
   }
   const seenDept = new Map<string, number>();
   for (const d of departments) {
     const k = nameKey(d.name);
-    if (seenDept.has(k)) notes.push(`Department "${d.name}" appears twice (rows ${seenDept.get(k)! + 1} and ${d.row + 1}).`);
+    if (seenDept.has(k))
+      notes.push(`Department "${d.name}" appears twice (rows ${seenDept.get(k)! + 1} and ${d.row + 1}).`);
     else seenDept.set(k, d.row);
   }
 
-  if (isEmpty(raw(g, headerRow, deptCol))) notes.unshift(`Department names read from column ${columnName(deptCol)}, which has no header.`);
+  if (isEmpty(raw(g, headerRow, deptCol)))
+    notes.unshift(`Department names read from column ${columnName(deptCol)}, which has no header.`);
 
   const top = depts[0].row;
   const last = depts[depts.length - 1].row;

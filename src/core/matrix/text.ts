@@ -9,7 +9,9 @@ export function foldName(s: string): string {
 
 /** Names compared as people read them: case, spacing and `&`/`and` do not matter. */
 export function nameKey(s: string): string {
-  return foldName(s).toLowerCase().replace(/\s*&\s*/g, ' and ');
+  return foldName(s)
+    .toLowerCase()
+    .replace(/\s*&\s*/g, ' and ');
 }
 
 function numberText(n: number): string {

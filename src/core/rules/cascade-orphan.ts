@@ -12,7 +12,14 @@ const rule: Rule = {
   check(ctx) {
     return ctx.extraFindings
       .filter((f) => f.rule === 'cascade-orphan')
-      .map(({ sheet, address, department, objective, message, suggestion }) => ({ sheet, address, department, objective, message, suggestion }));
+      .map(({ sheet, address, department, objective, message, suggestion }) => ({
+        sheet,
+        address,
+        department,
+        objective,
+        message,
+        suggestion,
+      }));
   },
 };
 export default rule;

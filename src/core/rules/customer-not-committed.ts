@@ -5,7 +5,8 @@ import { isSupport, movesObjectiveItself, servedBy } from './customers';
 const rule: Rule = {
   id: 'customer-not-committed',
   severity: 'warning',
-  description: 'A support function serves a department that has committed nothing on the same objective: the link dangles.',
+  description:
+    'A support function serves a department that has committed nothing on the same objective: the link dangles.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const c of allCells(ctx)) {

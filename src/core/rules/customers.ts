@@ -11,7 +11,10 @@ export function isSupport(d: Department): boolean {
 }
 
 /** Departments the cell serves: those its text names, else those in the Serves column. */
-export function servedBy(ctx: RuleContext, info: CellInfo): { served: Department[]; named: 'text' | 'serves' | 'none'; unknown: string[] } {
+export function servedBy(
+  ctx: RuleContext,
+  info: CellInfo,
+): { served: Department[]; named: 'text' | 'serves' | 'none'; unknown: string[] } {
   const inText = ctx.mentions(info).filter((d) => d !== info.department);
   if (inText.length) return { served: inText, named: 'text', unknown: [] };
   const listed = info.department.attributes.serves ?? [];
@@ -36,7 +39,28 @@ const SYNONYMS: string[][] = [
   ['margin', 'margins', 'profit', 'profitability', 'ebitda'],
 ];
 
-const STOP = new Set(['the', 'and', 'of', 'to', 'in', 'a', 'an', 'for', 'by', 'our', 'on', 'reduce', 'increase', 'improve', 'grow', 'cut', 'lower', 'raise', 'rate', 'per']);
+const STOP = new Set([
+  'the',
+  'and',
+  'of',
+  'to',
+  'in',
+  'a',
+  'an',
+  'for',
+  'by',
+  'our',
+  'on',
+  'reduce',
+  'increase',
+  'improve',
+  'grow',
+  'cut',
+  'lower',
+  'raise',
+  'rate',
+  'per',
+]);
 
 function words(s: string): Set<string> {
   const out = new Set<string>();
@@ -55,7 +79,9 @@ export function movesObjectiveItself(info: CellInfo): boolean {
   if (!a.impactQuantified) return false;
   // The metric the cell moves (not the whole impact clause: "an analytics support queue" shares
   // a word with "Launch the analytics product" without moving it).
-  const metrics = [a.metric ?? '', ...a.quantities.filter((q) => q.outcome).map((q) => q.measures ?? '')].join(' ').trim();
+  const metrics = [a.metric ?? '', ...a.quantities.filter((q) => q.outcome).map((q) => q.measures ?? '')]
+    .join(' ')
+    .trim();
   if (!metrics) return false;
   const mine = words(metrics);
   const target = words(`${info.objective.name} ${info.objective.attributes.metric ?? ''}`);

@@ -10,7 +10,8 @@ function quarterOf(iso: string): string {
 const rule: Rule = {
   id: 'department-overloaded',
   severity: 'warning',
-  description: 'A department carries more commitments than its stated Capacity, or several objectives demand it in the same quarter.',
+  description:
+    'A department carries more commitments than its stated Capacity, or several objectives demand it in the same quarter.',
   check(ctx) {
     const out: RuleFinding[] = [];
     const m = ctx.matrix;

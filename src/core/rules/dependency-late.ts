@@ -6,7 +6,8 @@ import { dependencyPlace, dependencyWords } from './dependency-unmet';
 const rule: Rule = {
   id: 'dependency-late',
   severity: 'error',
-  description: 'What a department depends on is due after the date it is needed (or after the dependent cell’s own deadline).',
+  description:
+    'What a department depends on is due after the date it is needed (or after the dependent cell’s own deadline).',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const dep of ctx.dependencies) {

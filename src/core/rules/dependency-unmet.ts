@@ -2,7 +2,9 @@ import type { Rule, RuleFinding, ResolvedDependency } from './types';
 import { atCell, quote } from './support';
 
 /** Where a dependency's finding goes: the dependent cell, else the row that declared it. */
-export function dependencyPlace(dep: ResolvedDependency): Pick<RuleFinding, 'sheet' | 'address' | 'department' | 'objective'> {
+export function dependencyPlace(
+  dep: ResolvedDependency,
+): Pick<RuleFinding, 'sheet' | 'address' | 'department' | 'objective'> {
   if (dep.dependentCell) {
     const f = atCell(dep.dependentCell, '', '');
     return { address: f.address, department: f.department, objective: f.objective };

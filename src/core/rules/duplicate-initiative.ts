@@ -3,7 +3,10 @@ import { allCells, atCell } from './support';
 
 /** Text compared without case, spacing or punctuation; short texts are not compared (too often alike by chance). */
 function key(c: CellInfo): string | null {
-  const t = c.cell.text.toLowerCase().replace(/[^\p{L}\p{N}%$€£]+/gu, ' ').trim();
+  const t = c.cell.text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}%$€£]+/gu, ' ')
+    .trim();
   return t.length >= 20 ? t : null;
 }
 

@@ -1,3 +1,7 @@
 import { statementRule } from './statementRule';
 
-export default statementRule('not-measurable', 'error', 'The cell states no quantity: a target, a threshold or a committed count.');
+export default statementRule(
+  'not-measurable',
+  'error',
+  'The cell states no quantity: a target, a threshold or a committed count.',
+);

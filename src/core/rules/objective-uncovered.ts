@@ -13,7 +13,8 @@ const rule: Rule = {
           address: toA1(ctx.matrix.headerRow, o.col),
           objective: o.name,
           message: `No department has committed to "${o.name}": every cell in its column is blank, n/a, a placeholder or an error.`,
-          suggestion: 'Ask the departments that move this objective to write their initiative, or drop the objective from the plan.',
+          suggestion:
+            'Ask the departments that move this objective to write their initiative, or drop the objective from the plan.',
         },
       ];
     });

@@ -5,14 +5,17 @@ import { isSupport, movesObjectiveItself, servedBy } from './customers';
 const rule: Rule = {
   id: 'support-without-customer',
   severity: 'warning',
-  description: 'A support function links straight to a corporate objective without naming the customer-facing department it serves.',
+  description:
+    'A support function links straight to a corporate objective without naming the customer-facing department it serves.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const c of allCells(ctx)) {
       if (!c.committed || c.mergedInto || !isSupport(c.department)) continue;
       const { named } = servedBy(ctx, c);
       if (named !== 'none' || movesObjectiveItself(c)) continue;
-      const customers = ctx.matrix.departments.filter((d) => d.attributes.function === 'customer-facing').map((d) => d.name);
+      const customers = ctx.matrix.departments
+        .filter((d) => d.attributes.function === 'customer-facing')
+        .map((d) => d.name);
       out.push(
         atCell(
           c,

@@ -18,7 +18,11 @@ describe('findMatrix on layout fixtures', () => {
     const found = findMatrix(await snapshotOf(c.file), { range: c.range });
     if (isMatrixNotFound(found)) throw new Error(`not found: ${found.reason}`);
     const m: Matrix = found;
-    expect({ sheet: m.sheet, range: m.range, source: m.source }).toEqual({ sheet: c.expect.sheet, range: c.expect.range, source: c.expect.source });
+    expect({ sheet: m.sheet, range: m.range, source: m.source }).toEqual({
+      sheet: c.expect.sheet,
+      range: c.expect.range,
+      source: c.expect.source,
+    });
     expect(m.objectives.map((o) => o.name)).toEqual(c.expect.objectives);
     expect(m.departments.map((d) => d.name)).toEqual(c.expect.departments);
     for (const [name, attrs] of Object.entries(c.expect.objectiveAttributes ?? {})) {
@@ -51,8 +55,22 @@ describe('findMatrix on layout fixtures', () => {
   test('dependencies sheet rows are read with their source', async () => {
     const m = findMatrix(await snapshotOf('layout-dependencies.xlsx')) as Matrix;
     expect(m.dependencies).toEqual([
-      { department: 'Sales', objective: 'Keep customers', needs: 'stable order system', from: 'IT', neededBy: '2027-06-30', source: { sheet: 'Dependencies', address: 'A4' } },
-      { department: 'Operations', objective: 'Reduce costs', needs: 'invoice data feed', from: 'IT', neededBy: 'Q2 2027', source: { sheet: 'Dependencies', address: 'A5' } },
+      {
+        department: 'Sales',
+        objective: 'Keep customers',
+        needs: 'stable order system',
+        from: 'IT',
+        neededBy: '2027-06-30',
+        source: { sheet: 'Dependencies', address: 'A4' },
+      },
+      {
+        department: 'Operations',
+        objective: 'Reduce costs',
+        needs: 'invoice data feed',
+        from: 'IT',
+        neededBy: 'Q2 2027',
+        source: { sheet: 'Dependencies', address: 'A5' },
+      },
     ]);
   });
 });

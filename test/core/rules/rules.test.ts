@@ -51,10 +51,27 @@ test('every rule has an id, a default severity and a description', () => {
 test('the registry holds every rule id of the design', () => {
   expect([...RULE_IDS].sort()).toEqual(
     [
-      'blank-cell', 'placeholder', 'not-measurable', 'no-impact', 'impact-not-quantified', 'not-time-bound', 'no-initiative',
-      'vague-language', 'contradictory-target', 'beyond-objective-deadline', 'formula-error', 'duplicate-initiative',
-      'objective-uncovered', 'department-unaligned', 'support-without-customer', 'customer-not-committed', 'dependency-unmet',
-      'dependency-late', 'department-overloaded', 'unbalanced-objectives', 'cascade-orphan',
+      'blank-cell',
+      'placeholder',
+      'not-measurable',
+      'no-impact',
+      'impact-not-quantified',
+      'not-time-bound',
+      'no-initiative',
+      'vague-language',
+      'contradictory-target',
+      'beyond-objective-deadline',
+      'formula-error',
+      'duplicate-initiative',
+      'objective-uncovered',
+      'department-unaligned',
+      'support-without-customer',
+      'customer-not-committed',
+      'dependency-unmet',
+      'dependency-late',
+      'department-overloaded',
+      'unbalanced-objectives',
+      'cascade-orphan',
     ].sort(),
   );
 });
