@@ -22,6 +22,8 @@ function cfb(withEncryptionInfo: boolean): Buffer {
 
 async function main(): Promise<void> {
   await fs.mkdir(DIR, { recursive: true });
+  // Rule case files are numbered: clear the old set so a removed or moved case leaves no stale file.
+  for (const name of await fs.readdir(DIR)) if (/^rule-.*\.xlsx$/.test(name)) await fs.unlink(path.join(DIR, name));
   const written: string[] = [];
   const put = async (file: string, data: Buffer) => {
     await fs.writeFile(path.join(DIR, file), data);
