@@ -18,10 +18,12 @@ import { buildFindings } from './findings';
 export function analyzeStatement(text: string, lexicon: Lexicon = en): StatementAnalysis {
   const lex = compileLexicon(lexicon);
   const src = typeof text === 'string' ? text : text == null ? '' : String(text);
-  const norm = normalise(src);
+  // Only short cells can be a declared blank or a whole placeholder; skip the work for the rest.
+  const trimmed = src.trim();
+  const norm = trimmed.length <= 40 ? normalise(trimmed) : trimmed.length === 0 ? '' : '\u0000long';
   const base: StatementAnalysis = {
     text: src,
-    blank: norm === '',
+    blank: trimmed === '',
     declaredEmpty: false,
     placeholder: false,
     quantities: [],

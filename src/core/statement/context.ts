@@ -28,6 +28,9 @@ export interface Ctx {
   verb: Uint32Array;
   /** Tokens covered by the verb starting here (phrasal verbs). */
   verbLen: Uint8Array;
+  /** Cached noun class per token (see phrases.classify): 0 not computed, else class code + 1. */
+  nounClass: Uint8Array;
+  nounLen: Uint8Array;
 }
 
 const ABBREVIATIONS = new Set([
@@ -52,6 +55,8 @@ export function buildContext(text: string, lex: CompiledLexicon): Ctx {
     clause: new Uint16Array(n),
     verb: new Uint32Array(n),
     verbLen: new Uint8Array(n),
+    nounClass: new Uint8Array(n),
+    nounLen: new Uint8Array(n),
   };
   markSentences(ctx);
   markLabels(ctx);
@@ -144,6 +149,7 @@ function markLabels(ctx: Ctx): void {
 function markNounPhrases(ctx: Ctx): void {
   const { toks, mark, lex } = ctx;
   for (let i = 0; i < toks.length; i++) {
+    if (toks[i].kind !== 'w' || !lex.list.outcomeMetrics.phrases.has(toks[i].lower)) continue;
     const len = matchList(lex.list.outcomeMetrics, toks, i);
     if (len > 1) {
       for (let k = i; k < i + len; k++) mark[k] |= M_NOUNPHRASE;
@@ -196,13 +202,30 @@ function inVerbPosition(ctx: Ctx, i: number, flags: number): boolean {
 }
 
 function isListedNoun(ctx: Ctx, i: number): boolean {
-  const l = ctx.lex.list;
-  return (
-    matchList(l.outputNouns, ctx.toks, i) > 0 ||
-    matchList(l.outcomeMetrics, ctx.toks, i) > 0 ||
-    matchList(l.acquirableNouns, ctx.toks, i) > 0 ||
-    matchList(l.softQualities, ctx.toks, i) > 0
-  );
+  const c = listedClass(ctx, i);
+  return c !== UNKNOWN_CLASS && c !== 3; // any listed noun but an input ("budget")
+}
+
+/** Class codes: 1 outcome, 2 soft, 3 input, 4 output, 5 acquirable, 6 unknown. */
+export const UNKNOWN_CLASS = 6;
+
+/** The listed noun class of the word at `i`, cached per token so the lists are searched once. */
+export function listedClass(ctx: Ctx, i: number): number {
+  const cached = ctx.nounClass[i];
+  if (cached) return cached;
+  const { lex, toks } = ctx;
+  let code = UNKNOWN_CLASS;
+  let len = 1;
+  let l: number;
+  if ((l = matchList(lex.list.outcomeMetrics, toks, i))) code = 1;
+  else if ((l = matchList(lex.list.softQualities, toks, i))) code = 2;
+  else if ((l = matchList(lex.list.inputNouns, toks, i))) code = 3;
+  else if ((l = matchList(lex.list.outputNouns, toks, i))) code = 4;
+  else if ((l = matchList(lex.list.acquirableNouns, toks, i))) code = 5;
+  if (l) len = l;
+  ctx.nounClass[i] = code;
+  ctx.nounLen[i] = len;
+  return code;
 }
 
 const CLAUSE_WORDS = new Set(['so', 'while', 'whilst', 'whereas', 'which', 'thereby', 'through', 'via', 'but', 'that', 'then']);

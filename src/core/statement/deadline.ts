@@ -22,6 +22,7 @@ const FISCAL = /^(?:fy|cy)(?:\d{2}|\d{4})$/;
 const YEAR_END = /^(?:eoy|eoq|eom|ye|year-end|yearend|end-of-year|end-of-quarter|eofy|mid-year|midyear|ye\d\d)$/;
 const DEADLINE_PREPS = new Set(['by', 'before', 'until', 'till', 'through', 'thru', 'in', 'during', 'into', 'for', 'of', 'at', 'throughout', 'starting', 'from', 'within', 'over', 'ahead']);
 const BASELINE_PREV = new Set(['vs', 'versus', 'since', 'than', 'compared', 'against', 'last', 'prior', 'previous', 'baseline', 'baselines', 'relative']);
+const CODE_START = new Set([...'qhfcemy'].map((c) => c.charCodeAt(0)));
 const SEASONS = new Set(['spring', 'summer', 'fall', 'autumn', 'winter']);
 
 export function isYearToken(t: Token | undefined): boolean {
@@ -39,12 +40,14 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
     let counts = true;
     const w = t.lower;
     if (t.kind === 'w') {
-      if (QUARTER.test(w) || HALF.test(w) || FISCAL.test(w) || (w === 'fy' && toks[i + 1]?.kind === 'n')) {
+      // Period codes start with q, h, f, c, e, y or m (Q3, H1, FY27, CY26, EOY, YE, mid-year).
+      const codeLike = CODE_START.has(w.charCodeAt(0));
+      if (codeLike && (QUARTER.test(w) || HALF.test(w) || FISCAL.test(w) || (w === 'fy' && toks[i + 1]?.kind === 'n'))) {
         kind = w[0] === 'q' ? 'quarter' : w[0] === 'h' ? 'half' : 'fiscal-year';
         end = i + 1;
         if (w === 'fy') end++;
         if (isYearToken(toks[end]) || (toks[end]?.text === "'" && toks[end + 1]?.kind === 'n')) end += toks[end].text === "'" ? 2 : 1;
-      } else if (YEAR_END.test(w)) {
+      } else if (codeLike && YEAR_END.test(w)) {
         kind = 'year';
         end = i + 1;
       } else if (w === 'end' || w === 'close') {

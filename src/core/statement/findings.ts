@@ -96,7 +96,9 @@ export function buildFindings(inp: FindingInput): StatementFinding[] {
 }
 
 function short(s: string): string {
-  const t = s.trim().replace(/\s+/g, ' ').replace(/[.;:,]+$/, '');
+  let t = s.trim();
+  if (/\s\s|[\t\n\r]/.test(t)) t = t.replace(/\s+/g, ' ');
+  while (t.length > 0 && '.;:,'.indexOf(t[t.length - 1]) >= 0) t = t.slice(0, -1);
   return t.length > 80 ? `${t.slice(0, 77).trimEnd()}…` : t;
 }
 

@@ -3,7 +3,7 @@
  * qualified leads", "70% of invoices") and what class of thing its head word names.
  */
 import type { Ctx } from './context';
-import { M_BOUNDARY, M_DEADLINE, M_IGNORED, M_NAME, M_QUANTITY } from './context';
+import { M_BOUNDARY, M_DEADLINE, M_IGNORED, M_NAME, M_QUANTITY, listedClass, UNKNOWN_CLASS } from './context';
 import { F_ING } from './lexicon/compile';
 import { matchList } from './lexicon/compile';
 
@@ -36,22 +36,29 @@ export function clauseEnd(ctx: Ctx, i: number): number {
 }
 
 /** The class of the word (or multi-word name) at `i`, and how many tokens it spans. */
+const CLASSES: HeadClass[] = ['outcome', 'soft', 'input', 'output', 'acquirable', 'unknown'];
+const result = { cls: 'unknown' as HeadClass, len: 1 };
+
 export function classify(ctx: Ctx, i: number, afterPreposition: boolean): { cls: HeadClass; len: number } {
   const { lex, toks } = ctx;
   let len: number;
-  if ((len = matchList(lex.list.outcomeMetrics, toks, i))) return { cls: 'outcome', len };
-  if ((len = matchList(lex.list.softQualities, toks, i))) return { cls: 'soft', len };
-  if ((len = matchList(lex.list.inputNouns, toks, i))) return { cls: 'input', len };
-  if ((len = matchList(lex.list.outputNouns, toks, i))) return { cls: 'output', len };
-  if ((len = matchList(lex.list.acquirableNouns, toks, i))) return { cls: 'acquirable', len };
+  const code = listedClass(ctx, i);
+  if (code !== UNKNOWN_CLASS) {
+    result.cls = CLASSES[code - 1];
+    result.len = ctx.nounLen[i];
+    return result;
+  }
   if ((len = matchList(lex.list.headOnlyOutcomes, toks, i))) {
     // "sales" is an outcome only as the head, never after "with", "to", "for" ("work with sales").
     const next = toks[i + len];
     const isHead = !next || next.kind !== 'w' || lex.list.prepositions.words.has(next.lower) || lex.list.conjunctions.words.has(next.lower) || (ctx.mark[i + len] & M_DEADLINE) !== 0 || ctx.verb[i + len] !== 0;
-    if (isHead && !afterPreposition) return { cls: 'outcome', len };
-    return { cls: 'unknown', len };
+    result.cls = isHead && !afterPreposition ? 'outcome' : 'unknown';
+    result.len = len;
+    return result;
   }
-  return { cls: 'unknown', len: 1 };
+  result.cls = 'unknown';
+  result.len = 1;
+  return result;
 }
 
 /**

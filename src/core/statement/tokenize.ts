@@ -19,6 +19,8 @@ export interface Token {
   cap: boolean;
   /** Numeric value of a Number token (thousands separators removed). */
   value: number;
+  /** For a hyphenated word, the part after the last hyphen (pipe-to-spend → spend); else ''. */
+  tail: string;
 }
 
 // Numbers: 1,234,567.89 or 1234.5 (a comma only as a thousands separator, so "3,4" is two numbers).
@@ -38,7 +40,11 @@ export function tokenize(text: string): Token[] {
     const t = m[0];
     const start = m.index;
     const kind: TokenKind = m[1] !== undefined ? 'n' : m[2] !== undefined ? 'w' : 's';
-    const lower = kind === 'w' ? t.toLowerCase().replace(/’/g, "'") : t;
+    let lower = t;
+    if (kind === 'w') {
+      lower = t.toLowerCase();
+      if (lower.indexOf('’') >= 0) lower = lower.replace(/’/g, "'");
+    }
     out.push({
       text: t,
       lower,
@@ -46,12 +52,18 @@ export function tokenize(text: string): Token[] {
       end: start + t.length,
       kind,
       gap: start === 0 || start > prevEnd,
-      cap: kind === 'w' && UPPER.test(t[0]),
+      cap: kind === 'w' && lower[0] !== t[0] && UPPER.test(t[0]),
       value: kind === 'n' ? parseNumber(t) : NaN,
+      tail: kind === 'w' ? tailOf(lower) : '',
     });
     prevEnd = start + t.length;
   }
   return out;
+}
+
+function tailOf(lower: string): string {
+  const h = lower.lastIndexOf('-');
+  return h > 0 && h < lower.length - 1 ? lower.slice(h + 1) : '';
 }
 
 function parseNumber(t: string): number {

@@ -47,10 +47,23 @@ function phraseText(ctx: Ctx, i: number, len: number): string {
   return ctx.text.slice(ctx.toks[i].start, ctx.toks[i + len - 1].end);
 }
 
+const prefixCache = new WeakMap<object, Set<string>>();
+
+/** First four letters of every vague word: most words are ruled out without building strings. */
+function prefixes(ctx: Ctx): Set<string> {
+  let p = prefixCache.get(ctx.lex);
+  if (!p) {
+    p = new Set();
+    for (const w of ctx.lex.list.vagueWords.words.keys()) p.add(w.slice(0, 4));
+    prefixCache.set(ctx.lex, p);
+  }
+  return p;
+}
+
 /** improved → improve, boosting → boost, enables → enable, optimising → optimise. */
 function lemmaOf(ctx: Ctx, w: string): string {
   const wl = ctx.lex.list.vagueWords;
-  if (w.length < 5) return '';
+  if (w.length < 5 || !prefixes(ctx).has(w.slice(0, 4))) return '';
   const tries = [
     w.endsWith('d') ? w.slice(0, -1) : '',
     w.endsWith('ed') ? w.slice(0, -2) : '',

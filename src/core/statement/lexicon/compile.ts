@@ -212,10 +212,9 @@ export function matchList(wl: WordList, toks: Token[], i: number): number {
     return 1;
   }
   // A hyphenated word matches by its last part (pipe-to-spend → spend, lost-time → time).
-  const h = t.lower.lastIndexOf('-');
-  if (h > 0 && h < t.lower.length - 1) {
-    const tail = wl.words.get(t.lower.slice(h + 1));
-    if (tail !== undefined && wl.words.get(t.lower.slice(0, h)) === undefined) {
+  if (t.tail) {
+    const tail = wl.words.get(t.tail);
+    if (tail !== undefined) {
       matchedValue = tail;
       return 1;
     }
