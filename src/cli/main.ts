@@ -1,16 +1,33 @@
 /** `interlock`: dispatches to one module per command. */
 import { Io, UsageError, Command } from './io';
 
+const USAGE: Record<string, string> = {
+  validate: `  interlock validate <file.xlsx|folder>... [options]
+      Checks each workbook's alignment matrix, writes the validated copy and prints the report.
+      --out <file|dir>      where the validated copy goes (default <name>.validated.xlsx beside it)
+      --in-place            write into the file itself, keeping <name>.backup.xlsx
+      --no-write            check only, write nothing
+      --json                one JSON document on stdout (an array for several files)
+      --fail-on <level>     error (default), warning or never: when to exit 1
+      --range <ref>         the matrix, e.g. 'Plan FY27'!B5:L21, instead of finding it
+      --quiet               only the one-line summary per file
+`,
+  analyze: `  interlock analyze [text...] [--json]
+      Checks statements given as arguments, or one per line on stdin.
+`,
+  clear: `  interlock clear <file.xlsx> [--out <file>] [--in-place] [--all]
+      Removes everything Interlock wrote. Cascade sheets holding rows people typed are kept
+      unless --all is given.
+`,
+  init: `  interlock init <file.xlsx>
+      Writes a starter matrix in the layout Interlock reads (never overwrites a file).
+`,
+};
+
 const HELP = `interlock: check alignment matrices in Excel workbooks
 
 Usage:
-  interlock validate <file.xlsx|folder>... [--out <file|dir>] [--in-place] [--json]
-                     [--fail-on error|warning|never]
-  interlock analyze [text...] [--json]     statements as arguments, or one per line on stdin
-  interlock clear <file.xlsx> [--out <file>] [--in-place]
-                                           remove everything Interlock wrote
-  interlock init <file.xlsx>               write a starter matrix
-  interlock --help | --version
+${Object.values(USAGE).join('')}  interlock --help | --version
 
 Exit codes: 0 nothing at the --fail-on level, 1 something is, 2 usage or file problem.
 `;
@@ -37,6 +54,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (!load) {
     io.stderr.write(`interlock: unknown command "${name}". Run \`interlock --help\`.\n`);
     return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(`Usage:\n${USAGE[name]}`);
+    return 0;
   }
   let command: Command;
   try {
