@@ -16,6 +16,7 @@ import type ExcelJS from 'exceljs';
 import { Io, UsageError } from './io';
 import { loadWorkbook, UnreadableWorkbook } from '../xlsx/load';
 import { workbookSnapshot } from '../xlsx/snapshot';
+import { backupPath } from '../xlsx/save';
 import { findMatrix, isMatrixNotFound } from '../core/matrix';
 import { validate, reportDocument } from '../core/validate';
 import type { Finding, Report, Severity } from '../core/report';
@@ -136,10 +137,6 @@ function outputPath(file: string, o: Options, several: boolean, outIsDir: boolea
     return o.out;
   }
   return path.join(path.dirname(file), `${base}.validated.xlsx`);
-}
-
-function backupPath(file: string): string {
-  return path.join(path.dirname(file), `${path.basename(file).replace(/\.xlsx$/i, '')}.backup.xlsx`);
 }
 
 /**
@@ -272,7 +269,7 @@ async function validateFile(file: string, o: Options, io: Io, outPath: string): 
     if (!o.inPlace && path.resolve(outPath) === path.resolve(file))
       return fail('--out names the input itself; use --in-place to replace it');
     try {
-      await writeValidatedCopy(workbook, report, snapshot, outPath, o.inPlace ? backupPath(file) : undefined);
+      await writeValidatedCopy(workbook, report, snapshot, outPath, o.inPlace ? file : undefined);
     } catch (e) {
       return fail(`the validated copy could not be written to ${outPath}: ${(e as Error).message.split('\n')[0]}`);
     }

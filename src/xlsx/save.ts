@@ -24,11 +24,7 @@ export async function saveWorkbookAtomic(workbook: ExcelJS.Workbook, outPath: st
     const data = await workbook.xlsx.writeBuffer();
     await fs.writeFile(tmp, new Uint8Array(data as ArrayBuffer), { flag: 'wx' });
     if (options.backupOf) {
-      // `backupOf` names the original; a caller that passes the backup's own path for an in-place
-      // write (`plan.backup.xlsx` for `plan.xlsx`) means the same thing.
-      const namesBackup = path.resolve(options.backupOf) === path.resolve(backupPath(outPath));
-      const source = namesBackup ? outPath : options.backupOf;
-      await fs.copyFile(source, backupPath(source));
+      await fs.copyFile(options.backupOf, backupPath(options.backupOf));
     }
     await fs.rename(tmp, outPath);
   } catch (e) {
