@@ -25,7 +25,7 @@ async function main(): Promise<void> {
       console.log('  (not built yet)');
       continue;
     }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+
     const part = require(file) as { run(log: (line: string) => void): Promise<void> };
     await part.run((line) => console.log(`  ${line}`));
   }

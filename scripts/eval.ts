@@ -69,13 +69,15 @@ export function evaluate(file: string, rows: Row[]): FileResult {
       else if (!expected[k] && got[k]) c.fp++;
       else if (expected[k] && !got[k]) c.fn++;
       else c.tn++;
-      if (expected[k] !== got[k]) wrong.push({ id: String(row.id ?? ''), text: row.text, label: k, expected: expected[k], got: got[k] });
+      if (expected[k] !== got[k])
+        wrong.push({ id: String(row.id ?? ''), text: row.text, label: k, expected: expected[k], got: got[k] });
     }
     // Vague words: per-word match, case-insensitive.
     const ev = new Set(((row.vague as string[]) ?? []).map((v) => v.toLowerCase()));
     const gv = new Set(a.vague.map((v) => v.toLowerCase()));
-    for (const v of gv) if (ev.has(v)) vagueCounts.tp++;
-    else vagueCounts.fp++;
+    for (const v of gv)
+      if (ev.has(v)) vagueCounts.tp++;
+      else vagueCounts.fp++;
     for (const v of ev) if (!gv.has(v)) vagueCounts.fn++;
     if ([...ev].sort().join('|') !== [...gv].sort().join('|')) {
       wrong.push({ id: String(row.id ?? ''), text: row.text, label: 'vague', expected: [...ev], got: [...gv] });
@@ -123,7 +125,9 @@ export function report(results: FileResult[], log: (s: string) => void, showWron
     if (showWrong && r.wrong.length) {
       log(`  wrong (${r.wrong.length}):`);
       for (const w of r.wrong) {
-        log(`    ${w.id.padEnd(8)} ${w.label.padEnd(16)} expected ${JSON.stringify(w.expected)} got ${JSON.stringify(w.got)}: ${w.text}`);
+        log(
+          `    ${w.id.padEnd(8)} ${w.label.padEnd(16)} expected ${JSON.stringify(w.expected)} got ${JSON.stringify(w.got)}: ${w.text}`,
+        );
       }
     }
   }

@@ -58,11 +58,17 @@ function inProcess(lines: string[]): number {
 function wholeProcess(lines: string[]): Promise<{ perSecond: number; outputLines: number }> {
   const bin = path.join(ROOT, 'bin', 'interlock.js');
   if (!fs.existsSync(path.join(ROOT, 'lib', 'cli', 'analyze.js'))) {
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   }
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn(process.execPath, [bin, 'analyze', '--json'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [bin, 'analyze', '--json'], {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     let outputLines = 0;
     child.stdout.on('data', (b: Buffer) => {
       for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) outputLines++;
@@ -80,10 +86,14 @@ function wholeProcess(lines: string[]): Promise<{ perSecond: number; outputLines
 export async function run(log: (line: string) => void): Promise<void> {
   const lines = makeStatements(N);
   const inproc = inProcess(lines);
-  log(`statements: in-process ${Math.round(inproc).toLocaleString('en-US')} statements/s over ${N.toLocaleString('en-US')}, median of 3 warm passes (goal >= 100,000/s, one core)`);
+  log(
+    `statements: in-process ${Math.round(inproc).toLocaleString('en-US')} statements/s over ${N.toLocaleString('en-US')}, median of 3 warm passes (goal >= 100,000/s, one core)`,
+  );
   const whole = await wholeProcess(lines);
   if (whole.outputLines !== N) throw new Error(`expected ${N} JSON lines, got ${whole.outputLines}`);
-  log(`statements: whole process (node bin/interlock.js analyze --json, ${N.toLocaleString('en-US')} lines on stdin) ${Math.round(whole.perSecond).toLocaleString('en-US')} statements/s`);
+  log(
+    `statements: whole process (node bin/interlock.js analyze --json, ${N.toLocaleString('en-US')} lines on stdin) ${Math.round(whole.perSecond).toLocaleString('en-US')} statements/s`,
+  );
 }
 
 if (require.main === module) {

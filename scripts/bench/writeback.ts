@@ -21,11 +21,14 @@ const DEPARTMENTS = 1000;
 const OBJECTIVES = 50;
 
 const TEMPLATES = [
-  (d: number, o: number) => `Launch campaign ${d}-${o} targeting ${20 + (d % 30)} accounts to generate ${100 + o} qualified leads by Q${1 + (o % 4)} 2027.`,
-  (d: number, o: number) => `Automate process ${o} to cut cost per order from $${14 + (d % 5)} to $${9 + (o % 3)} by Q3 2027.`,
+  (d: number, o: number) =>
+    `Launch campaign ${d}-${o} targeting ${20 + (d % 30)} accounts to generate ${100 + o} qualified leads by Q${1 + (o % 4)} 2027.`,
+  (d: number, o: number) =>
+    `Automate process ${o} to cut cost per order from $${14 + (d % 5)} to $${9 + (o % 3)} by Q3 2027.`,
   (d: number) => `Improve collaboration with team ${d % 17}.`,
   () => 'n/a',
-  (d: number, o: number) => `Roll out health scoring to cut churn from ${8 + (d % 4)}% to ${5 + (o % 2)}% within 12 months.`,
+  (d: number, o: number) =>
+    `Roll out health scoring to cut churn from ${8 + (d % 4)}% to ${5 + (o % 2)}% within 12 months.`,
   () => '',
 ];
 
@@ -33,8 +36,18 @@ async function makeMatrix(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Plan');
   ws.getCell('B2').value = 'Alignment matrix (benchmark)';
-  ws.getRow(4).values = [null, 'Department', 'Capacity', ...Array.from({ length: OBJECTIVES }, (_, o) => `Objective ${o + 1}`)];
-  ws.getRow(5).values = [null, 'Deadline', null, ...Array.from({ length: OBJECTIVES }, (_, o) => `Q${1 + (o % 4)} 2027`)];
+  ws.getRow(4).values = [
+    null,
+    'Department',
+    'Capacity',
+    ...Array.from({ length: OBJECTIVES }, (_, o) => `Objective ${o + 1}`),
+  ];
+  ws.getRow(5).values = [
+    null,
+    'Deadline',
+    null,
+    ...Array.from({ length: OBJECTIVES }, (_, o) => `Q${1 + (o % 4)} 2027`),
+  ];
   for (let d = 0; d < DEPARTMENTS; d++) {
     ws.getRow(6 + d).values = [
       null,
@@ -51,10 +64,9 @@ type Validator = (snap: WorkbookSnapshot) => Report;
 /** The real engine when it loads; otherwise a labelled stand-in, so the write-back can still be timed. */
 function validator(): { name: string; run: Validator } {
   try {
-    /* eslint-disable @typescript-eslint/no-require-imports */
     const { findMatrix, isMatrixNotFound } = require('../../src/core/matrix') as typeof import('../../src/core/matrix');
     const { validate } = require('../../src/core/validate') as typeof import('../../src/core/validate');
-    /* eslint-enable @typescript-eslint/no-require-imports */
+
     return {
       name: 'validate()',
       run: (s) => {
@@ -64,7 +76,10 @@ function validator(): { name: string; run: Validator } {
       },
     };
   } catch (e) {
-    return { name: `a stand-in report (validate() did not load: ${(e as Error).message.split('\n')[0]})`, run: standIn };
+    return {
+      name: `a stand-in report (validate() did not load: ${(e as Error).message.split('\n')[0]})`,
+      run: standIn,
+    };
   }
 }
 
@@ -75,8 +90,16 @@ function standIn(snap: WorkbookSnapshot): Report {
   const left = 3;
   const findings: Finding[] = [];
   const results: CellResult[] = [];
-  const objectives = Array.from({ length: OBJECTIVES }, (_, j) => ({ name: cellText(cellAt(sheet, 3, left + j)), col: left + j, attributes: {} }));
-  const departments = Array.from({ length: DEPARTMENTS }, (_, i) => ({ name: cellText(cellAt(sheet, top + i, 1)), row: top + i, attributes: { capacity: 40 } }));
+  const objectives = Array.from({ length: OBJECTIVES }, (_, j) => ({
+    name: cellText(cellAt(sheet, 3, left + j)),
+    col: left + j,
+    attributes: {},
+  }));
+  const departments = Array.from({ length: DEPARTMENTS }, (_, i) => ({
+    name: cellText(cellAt(sheet, top + i, 1)),
+    row: top + i,
+    attributes: { capacity: 40 },
+  }));
   const cells = departments.map((d, i) =>
     objectives.map((o, j) => {
       const value = cellAt(sheet, top + i, left + j);
@@ -86,12 +109,48 @@ function standIn(snap: WorkbookSnapshot): Report {
       const verdict = t === '' ? 'blank' : t === 'n/a' ? 'n/a' : /\d/.test(t) ? 'pass' : 'fail';
       const severity = verdict === 'fail' ? 'error' : verdict === 'blank' ? 'warning' : undefined;
       if (severity) {
-        findings.push({ rule: verdict === 'fail' ? 'not-measurable' : 'blank-cell', severity, sheet: sheet.name, address, department: d.name, objective: o.name, message: verdict === 'fail' ? 'No number to measure.' : 'The cell is blank.', suggestion: 'Say how much, and by when.' });
+        findings.push({
+          rule: verdict === 'fail' ? 'not-measurable' : 'blank-cell',
+          severity,
+          sheet: sheet.name,
+          address,
+          department: d.name,
+          objective: o.name,
+          message: verdict === 'fail' ? 'No number to measure.' : 'The cell is blank.',
+          suggestion: 'Say how much, and by when.',
+        });
       }
       results.push({
-        address, row: top + i, col: left + j, department: d.name, objective: o.name, text, verdict, measurable: verdict === 'pass', impact: verdict === 'pass',
-        impactQuantified: verdict === 'pass', initiative: t !== '', timeBound: /by|within/.test(t), vague: [], severity,
-        analysis: { text, blank: t === '', declaredEmpty: t === 'n/a', placeholder: false, quantities: [], measurable: verdict === 'pass', impact: verdict === 'pass', impactQuantified: verdict === 'pass', initiative: t !== '', timeBound: false, vague: [], dependencies: [], verdict, findings: [] },
+        address,
+        row: top + i,
+        col: left + j,
+        department: d.name,
+        objective: o.name,
+        text,
+        verdict,
+        measurable: verdict === 'pass',
+        impact: verdict === 'pass',
+        impactQuantified: verdict === 'pass',
+        initiative: t !== '',
+        timeBound: /by|within/.test(t),
+        vague: [],
+        severity,
+        analysis: {
+          text,
+          blank: t === '',
+          declaredEmpty: t === 'n/a',
+          placeholder: false,
+          quantities: [],
+          measurable: verdict === 'pass',
+          impact: verdict === 'pass',
+          impactQuantified: verdict === 'pass',
+          initiative: t !== '',
+          timeBound: false,
+          vague: [],
+          dependencies: [],
+          verdict,
+          findings: [],
+        },
       });
       return { row: top + i, col: left + j, address, value, text, formula: false };
     }),
@@ -99,12 +158,26 @@ function standIn(snap: WorkbookSnapshot): Report {
   const body = { top, left, bottom: top + DEPARTMENTS - 1, right: left + OBJECTIVES - 1 };
   return {
     matrix: {
-      sheet: sheet.name, range: `${toA1(3, 1)}:${toA1(body.bottom, body.right)}`, bodyRange: `${toA1(top, left)}:${toA1(body.bottom, body.right)}`,
-      headerRow: 3, departmentCol: 1, body, objectives, departments, cells, dependencies: [], source: 'detected', notes: [],
+      sheet: sheet.name,
+      range: `${toA1(3, 1)}:${toA1(body.bottom, body.right)}`,
+      bodyRange: `${toA1(top, left)}:${toA1(body.bottom, body.right)}`,
+      headerRow: 3,
+      departmentCol: 1,
+      body,
+      objectives,
+      departments,
+      cells,
+      dependencies: [],
+      source: 'detected',
+      notes: [],
     },
     cells: results,
     findings,
-    summary: { errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length, infos: 0 },
+    summary: {
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+      infos: 0,
+    },
   };
 }
 
@@ -116,7 +189,11 @@ async function time<T>(f: () => Promise<T> | T): Promise<[T, number]> {
 
 type Stages = Record<'load' | 'validate' | 'plan' | 'apply' | 'write', number>;
 
-async function ours(file: string, options: PlanOptions, check: Validator): Promise<{ total: number; stages: Stages; cells: number; sheets: number; size: number }> {
+async function ours(
+  file: string,
+  options: PlanOptions,
+  check: Validator,
+): Promise<{ total: number; stages: Stages; cells: number; sheets: number; size: number }> {
   const stages: Stages = { load: 0, validate: 0, plan: 0, apply: 0, write: 0 };
   let cells = 0;
   let sheets = 0;
@@ -179,7 +256,9 @@ export async function run(log: (line: string) => void): Promise<void> {
         .join(', ');
       log(`${label}:`);
       log(`  ${r.total.toFixed(0)} ms (${st}); ratio ${(r.total / b).toFixed(2)} (goal ≤ 1.5)`);
-      log(`  plan: ${r.sheets} sheets, ${r.cells.toLocaleString('en-US')} cells; output ${(r.size / 1e6).toFixed(1)} MB`);
+      log(
+        `  plan: ${r.sheets} sheets, ${r.cells.toLocaleString('en-US')} cells; output ${(r.size / 1e6).toFixed(1)} MB`,
+      );
     }
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

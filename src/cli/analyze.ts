@@ -24,7 +24,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     } else if (!literal && a.startsWith('--')) throw new UsageError(`unknown option "${a}". ${USAGE}`);
     else texts.push(a);
   }
-  const emit = json ? (a: StatementAnalysis) => io.stdout.write(`${toJson(a)}\n`) : (a: StatementAnalysis) => io.stdout.write(readable(a));
+  const emit = json
+    ? (a: StatementAnalysis) => io.stdout.write(`${toJson(a)}\n`)
+    : (a: StatementAnalysis) => io.stdout.write(readable(a));
   if (texts.length > 0) {
     for (const t of texts) emit(analyzeStatement(t));
     return 0;
@@ -39,7 +41,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 /** Streams lines, pausing while stdout is full so memory stays flat for any input size. */
-async function forEachLine(input: NodeJS.ReadableStream, each: (line: string) => Promise<void> | undefined): Promise<void> {
+async function forEachLine(
+  input: NodeJS.ReadableStream,
+  each: (line: string) => Promise<void> | undefined,
+): Promise<void> {
   const rl = readline.createInterface({ input, crlfDelay: Infinity, terminal: false });
   for await (const raw of rl) {
     const pending = each(raw);
@@ -97,7 +102,10 @@ export function readable(a: StatementAnalysis): string {
   if (a.target) facts.push(`target ${a.target.text}${a.target.measures ? ` (${a.target.measures})` : ''}`);
   if (a.baseline) facts.push(`baseline ${a.baseline.text}`);
   if (a.deadline) facts.push(`deadline "${a.deadline.text}" (${a.deadline.kind})`);
-  for (const d of a.dependencies) facts.push(`depends on ${d.department ?? '?'}${d.deliverable ? `: ${d.deliverable}` : ''}${d.neededBy ? ` by ${d.neededBy}` : ''}`);
+  for (const d of a.dependencies)
+    facts.push(
+      `depends on ${d.department ?? '?'}${d.deliverable ? `: ${d.deliverable}` : ''}${d.neededBy ? ` by ${d.neededBy}` : ''}`,
+    );
   if (a.vague.length) facts.push(`vague: ${a.vague.join(', ')}`);
   if (facts.length) lines.push(`      ${facts.join('; ')}`);
   for (const f of a.findings) {

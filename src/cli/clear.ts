@@ -55,7 +55,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     bytes = await fs.readFile(o.file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message);
+    return fail(
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message,
+    );
   }
   let workbook;
   try {
@@ -68,7 +70,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const outPath = o.inPlace
     ? o.file
     : (o.out ?? path.join(path.dirname(o.file), `${path.basename(o.file).replace(/\.xlsx$/i, '')}.cleared.xlsx`));
-  if (!o.inPlace && path.resolve(outPath) === path.resolve(o.file)) return fail('--out names the input itself; use --in-place to replace it');
+  if (!o.inPlace && path.resolve(outPath) === path.resolve(o.file))
+    return fail('--out names the input itself; use --in-place to replace it');
   applyPlan(workbook, plan);
   try {
     await saveWorkbookAtomic(workbook, outPath, o.inPlace ? { backupOf: o.file } : {});

@@ -46,7 +46,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-v') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     io.stdout.write(`${require('../../package.json').version}\n`);
     return 0;
   }

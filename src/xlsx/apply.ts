@@ -20,7 +20,11 @@ const solid = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid
 /** Cell styles, shared objects: ExcelJS copies them on assignment. */
 const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
   title: { font: { bold: true, size: 14, color: { argb: argb('#1F3864') } } },
-  header: { font: { bold: true }, fill: solid('#D9E1F2'), border: { bottom: { style: 'thin', color: { argb: argb('#8EA9DB') } } } },
+  header: {
+    font: { bold: true },
+    fill: solid('#D9E1F2'),
+    border: { bottom: { style: 'thin', color: { argb: argb('#8EA9DB') } } },
+  },
   error: { font: { color: { argb: argb('#9C0006') } }, fill: solid('#FFC7CE') },
   warning: { font: { color: { argb: argb('#9C5700') } }, fill: solid('#FFEB9C') },
   info: { font: { color: { argb: argb('#1F4E78') } }, fill: solid('#DDEBF7') },
@@ -54,14 +58,18 @@ function writeCell(ws: ExcelJS.Worksheet, r: number, c: number, pc: PlanCell): v
   if (pc.formula !== undefined) {
     cell.value = { formula: pc.formula, result: value ?? undefined } as ExcelJS.CellFormulaValue;
   } else if (pc.link) {
-    const text = value === null ? pc.link.address : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+    const text =
+      value === null ? pc.link.address : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
     const target = internalLink(pc.link.sheet, pc.link.address);
     // A HYPERLINK formula costs no relationship part per link (thousands of findings stay cheap)
     // and carries a plain in-document target every reader understands. Excel caps a text
     // constant in a formula at 255 characters: longer ones get a hyperlink object instead.
     cell.value =
       text.length <= 255 && target.length <= 255
-        ? ({ formula: `HYPERLINK("${target.replace(/"/g, '""')}","${text.replace(/"/g, '""')}")`, result: text } as ExcelJS.CellFormulaValue)
+        ? ({
+            formula: `HYPERLINK("${target.replace(/"/g, '""')}","${text.replace(/"/g, '""')}")`,
+            result: text,
+          } as ExcelJS.CellFormulaValue)
         : { text, hyperlink: target };
     if (!pc.style) cell.font = LINK_FONT;
   } else {
@@ -95,7 +103,11 @@ function cfRule(cf: PlannedConditionalFormat, priority: number): CfRule {
   }
   const point = (type: 'min' | 'max' | 'percentile', value: number | undefined, fallback?: number) =>
     value !== undefined ? { type: 'num', value } : fallback !== undefined ? { type, value: fallback } : { type };
-  const cfvo = [point('min', cf.minValue), ...(cf.mid ? [point('percentile', cf.midValue, 50)] : []), point('max', cf.maxValue)];
+  const cfvo = [
+    point('min', cf.minValue),
+    ...(cf.mid ? [point('percentile', cf.midValue, 50)] : []),
+    point('max', cf.maxValue),
+  ];
   const color = [cf.min, ...(cf.mid ? [cf.mid] : []), cf.max].map((c) => ({ argb: argb(c) }));
   return { type: 'colorScale', priority, cfvo, color } as unknown as CfRule;
 }

@@ -17,7 +17,11 @@ export function backupPath(file: string): string {
   return path.join(path.dirname(file), `${path.basename(file, ext)}.backup${ext || '.xlsx'}`);
 }
 
-export async function saveWorkbookAtomic(workbook: ExcelJS.Workbook, outPath: string, options: SaveOptions = {}): Promise<void> {
+export async function saveWorkbookAtomic(
+  workbook: ExcelJS.Workbook,
+  outPath: string,
+  options: SaveOptions = {},
+): Promise<void> {
   const dir = path.dirname(path.resolve(outPath));
   const tmp = path.join(dir, `.${path.basename(outPath)}.${process.pid}.${Date.now()}.tmp`);
   try {

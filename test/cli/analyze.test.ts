@@ -24,7 +24,10 @@ function capture(stdinText?: string): { io: Io; out: () => string; err: () => st
 describe('interlock analyze', () => {
   test('arguments, readable output', async () => {
     const c = capture();
-    const code = await main(['analyze', 'Launch a webinar series by Q2, projected to generate 200 qualified leads', 'Improve teamwork'], c.io);
+    const code = await main(
+      ['analyze', 'Launch a webinar series by Q2, projected to generate 200 qualified leads', 'Improve teamwork'],
+      c.io,
+    );
     expect(code).toBe(0);
     expect(c.out()).toMatch(/^PASS/m);
     expect(c.out()).toMatch(/^FAIL {2}"Improve teamwork"/m);
@@ -35,9 +38,22 @@ describe('interlock analyze', () => {
   test('--json: one object per statement with the per-cell fields', async () => {
     const c = capture();
     await main(['analyze', '--json', 'Cut DSO from 52 to 40 days by year end', 'n/a'], c.io);
-    const lines = c.out().trim().split('\n').map((l) => JSON.parse(l));
+    const lines = c
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
-    for (const k of ['text', 'verdict', 'measurable', 'impact', 'impactQuantified', 'initiative', 'timeBound', 'vague']) {
+    for (const k of [
+      'text',
+      'verdict',
+      'measurable',
+      'impact',
+      'impactQuantified',
+      'initiative',
+      'timeBound',
+      'vague',
+    ]) {
       expect(lines[0]).toHaveProperty(k);
     }
     expect(lines[0].verdict).toBe('pass');
@@ -48,7 +64,11 @@ describe('interlock analyze', () => {
     const c = capture('Grow ARR by 10% in FY27\n\nTBD\r\nLaunch new website');
     const code = await main(['analyze', '--json'], c.io);
     expect(code).toBe(0);
-    const verdicts = c.out().trim().split('\n').map((l) => JSON.parse(l).verdict);
+    const verdicts = c
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).verdict);
     expect(verdicts).toEqual(['pass', 'blank', 'fail', 'fail']);
   });
 
@@ -77,8 +97,17 @@ describe('interlock analyze', () => {
   test('the built bin', () => {
     const root = path.join(__dirname, '..', '..');
     const lib = path.join(root, 'lib', 'cli', 'analyze.js');
-    if (!fs.existsSync(lib)) execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], { cwd: root });
-    const out = execFileSync(process.execPath, ['bin/interlock.js', 'analyze', '--json'], { cwd: root, input: 'Lift NPS from 32 to 45 by Q4\nTBD\n' }).toString();
-    expect(out.trim().split('\n').map((l) => JSON.parse(l).verdict)).toEqual(['pass', 'fail']);
+    if (!fs.existsSync(lib))
+      execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], { cwd: root });
+    const out = execFileSync(process.execPath, ['bin/interlock.js', 'analyze', '--json'], {
+      cwd: root,
+      input: 'Lift NPS from 32 to 45 by Q4\nTBD\n',
+    }).toString();
+    expect(
+      out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).verdict),
+    ).toEqual(['pass', 'fail']);
   });
 });

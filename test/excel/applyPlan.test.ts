@@ -38,13 +38,17 @@ describe('applying a plan through the Office adapter', () => {
     expect(excel.shown(MARKER, 'A1')).toBe(statement(0, 0));
     expect(excel.shown('IL_state', 'A1')).toBe('Interlock state');
     const findings = excel.sheet('Interlock Findings')!;
-    expect(findings.tables).toEqual([{ name: 'InterlockFindings', range: 'A2:G7', showHeaders: true, style: 'TableStyleLight9' }]);
+    expect(findings.tables).toEqual([
+      { name: 'InterlockFindings', range: 'A2:G7', showHeaders: true, style: 'TableStyleLight9' },
+    ]);
     expect(findings.frozen).toEqual({ rows: 2, cols: 0 });
     expect(findings.tabColor).toBe('#C00000');
     expect(findings.formats).toContainEqual({ address: 'A2:G2', property: 'font.bold', value: true });
     expect(findings.formats).toContainEqual({ address: 'A3:A7', property: 'fill.color', value: '#FFC7CE' });
     const rules = excel.sheet('Matrix')!.conditionalFormats;
-    expect(rules.map((r) => r.formula)).toEqual(makePlan(10, 5).matrix.conditionalFormats.map((c) => (c.kind === 'expression' ? `=${c.formula}` : '')));
+    expect(rules.map((r) => r.formula)).toEqual(
+      makePlan(10, 5).matrix.conditionalFormats.map((c) => (c.kind === 'expression' ? `=${c.formula}` : '')),
+    );
     expect(rules[0].stopIfTrue).toBe(true);
     expect(excel.activeSheet).toBe('Interlock Findings');
     expect(excel.unsynced).toBe(0);
@@ -53,10 +57,18 @@ describe('applying a plan through the Office adapter', () => {
   test('text that looks like a formula or a number is written as text', async () => {
     const { excel, adapter } = setup(3, 2);
     const plan = makePlan(3, 2);
-    plan.sheets[0].rows.push([{ value: '=HYPERLINK("http://evil")' }, { value: '00123' }, { value: 42 }, { value: { date: '2027-03-31' } }]);
+    plan.sheets[0].rows.push([
+      { value: '=HYPERLINK("http://evil")' },
+      { value: '00123' },
+      { value: 42 },
+      { value: { date: '2027-03-31' } },
+    ]);
     await adapter.applyPlan(plan);
     const row = plan.sheets[0].rows.length;
-    expect(excel.cell('Interlock Findings', `A${row}`)).toMatchObject({ value: '=HYPERLINK("http://evil")', numberFormat: '@' });
+    expect(excel.cell('Interlock Findings', `A${row}`)).toMatchObject({
+      value: '=HYPERLINK("http://evil")',
+      numberFormat: '@',
+    });
     expect(excel.cell('Interlock Findings', `A${row}`)?.formula).toBeUndefined();
     expect(excel.cell('Interlock Findings', `B${row}`)).toMatchObject({ value: '00123', numberFormat: '@' });
     expect(excel.cell('Interlock Findings', `C${row}`)).toMatchObject({ value: 42, numberFormat: 'General' });
@@ -65,7 +77,9 @@ describe('applying a plan through the Office adapter', () => {
 
   test('a re-run replaces its sheets and rules instead of stacking them, and keeps the user’s own rules', async () => {
     const { excel, adapter } = setup(10, 5);
-    excel.sheet('Matrix')!.conditionalFormats.push({ id: 999, type: 'Custom', range: 'B4:F13', formula: '=B4="x"', fill: '#00FF00' });
+    excel
+      .sheet('Matrix')!
+      .conditionalFormats.push({ id: 999, type: 'Custom', range: 'B4:F13', formula: '=B4="x"', fill: '#00FF00' });
     await adapter.applyPlan(makePlan(10, 5));
     const once = workbookState(excel);
     await adapter.applyPlan(makePlan(10, 5, { previousSheets: [] }));
@@ -109,7 +123,9 @@ describe('applying a plan through the Office adapter', () => {
     const { excel, adapter } = setup(5, 3);
     excel.sheet('Matrix')!.protected = true;
     await expect(adapter.applyPlan(makePlan(5, 3))).rejects.toThrow(WorkbookBlockedError);
-    await expect(adapter.applyPlan(makePlan(5, 3))).rejects.toThrow(/"Matrix" is protected.*Unprotect Sheet.*Nothing was changed/);
+    await expect(adapter.applyPlan(makePlan(5, 3))).rejects.toThrow(
+      /"Matrix" is protected.*Unprotect Sheet.*Nothing was changed/,
+    );
     expect(excel.sheets.map((s) => s.name)).toEqual(['Matrix']);
     expect(excel.calls.filter((c) => c.action !== 'load')).toEqual([]);
   });
@@ -139,7 +155,9 @@ describe('applying a plan through the Office adapter', () => {
     const before = JSON.stringify(excel.sheets.map((s) => [s.name, s.visibility, [...s.cells]]));
     let values = 0;
     excel.options.failWhen = (call) =>
-      call.action === 'range.values' && ++values === 2 ? new FakeOfficeError('GeneralException', 'simulated failure') : undefined;
+      call.action === 'range.values' && ++values === 2
+        ? new FakeOfficeError('GeneralException', 'simulated failure')
+        : undefined;
     const error = await adapter.applyPlan(makePlan(200, 20)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WriteInterruptedError);
     expect((error as WriteInterruptedError).cleaned).toBe(true);
@@ -152,7 +170,9 @@ describe('applying a plan through the Office adapter', () => {
     const { excel, adapter } = setup(10, 5);
     await adapter.applyPlan(makePlan(10, 5));
     excel.options.failWhen = (call) =>
-      call.action === 'worksheet.name' && call.target.startsWith(TEMP_PREFIX) ? new FakeOfficeError('GeneralException', 'simulated failure') : undefined;
+      call.action === 'worksheet.name' && call.target.startsWith(TEMP_PREFIX)
+        ? new FakeOfficeError('GeneralException', 'simulated failure')
+        : undefined;
     const error = await adapter.applyPlan(makePlan(10, 5)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WriteInterruptedError);
     expect((error as Error).message).toMatch(/state sheet was removed first/);

@@ -118,7 +118,8 @@ export function parseBox(address: string): Box {
   };
 }
 
-const boxAddress = (b: Box) => (b.r0 === b.r1 && b.c0 === b.c1 ? a1(b.r0, b.c0) : `${a1(b.r0, b.c0)}:${a1(b.r1, b.c1)}`);
+const boxAddress = (b: Box) =>
+  b.r0 === b.r1 && b.c0 === b.c1 ? a1(b.r0, b.c0) : `${a1(b.r0, b.c0)}:${a1(b.r1, b.c1)}`;
 const quote = (name: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
 const intersects = (a: Box, b: Box) => a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
 const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
@@ -174,7 +175,9 @@ export class FakeExcel {
         const cell: FakeCell = { value: null, numberFormat: 'General' };
         if (typeof v === 'object' && v && 'date' in v) {
           const iso = (v as { date: string }).date;
-          cell.value = Math.round((Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) - Date.UTC(1899, 11, 30)) / 86400000);
+          cell.value = Math.round(
+            (Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) - Date.UTC(1899, 11, 30)) / 86400000,
+          );
           cell.numberFormat = 'yyyy-mm-dd';
         } else if (typeof v === 'object' && v && 'error' in v) {
           cell.value = (v as { error: string }).error;
@@ -254,7 +257,8 @@ export class FakeExcel {
   }
 
   guardStructure(what: string): void {
-    if (this.structureProtected) throw new FakeOfficeError('AccessDenied', `${what}: the workbook structure is protected`);
+    if (this.structureProtected)
+      throw new FakeOfficeError('AccessDenied', `${what}: the workbook structure is protected`);
   }
 
   writeGrid(sheet: FakeSheet, box: Box, grid: unknown[][], mode: 'values' | 'formulas' | 'numberFormat'): void {
@@ -268,7 +272,8 @@ export class FakeExcel {
         const k = key(box.r0 + i, box.c0 + j);
         const cell = sheet.cells.get(k) ?? { value: null, numberFormat: 'General' };
         if (mode === 'numberFormat') cell.numberFormat = String(v);
-        else if (typeof v === 'string' && v.length > 32767) throw new FakeOfficeError('InvalidArgument', 'text longer than 32,767 characters');
+        else if (typeof v === 'string' && v.length > 32767)
+          throw new FakeOfficeError('InvalidArgument', 'text longer than 32,767 characters');
         else if (cell.numberFormat === '@' && mode === 'values') {
           cell.value = typeof v === 'string' ? v : String(v);
           delete cell.formula;
@@ -361,7 +366,8 @@ class Loadable {
   ) {}
 
   protected read(prop: string): unknown {
-    if (!this.loaded.has(prop)) throw new Error(`PropertyNotLoaded: ${this.path}.${prop} was read without load() and sync()`);
+    if (!this.loaded.has(prop))
+      throw new Error(`PropertyNotLoaded: ${this.path}.${prop} was read without load() and sync()`);
     return this.data[prop];
   }
 
@@ -381,7 +387,10 @@ class Loadable {
   }
 
   load(spec?: string): this {
-    const props = (spec ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const props = (spec ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     this.ctx.queueLoad('load', `${this.path}[${props.join(',')}]`, () => this.fill(props));
     return this;
   }
@@ -431,8 +440,10 @@ class FakeWorkbook extends Loadable {
     );
     this.names = new FakeCollection(ctx, 'workbook.names', () => x.names.map((n) => new FakeNamedItem(ctx, n)));
     this.application = {
-      suspendApiCalculationUntilNextSync: () => ctx.queue('suspendApiCalculationUntilNextSync', 'application', null, () => void x.suspended.calc++),
-      suspendScreenUpdatingUntilNextSync: () => ctx.queue('suspendScreenUpdatingUntilNextSync', 'application', null, () => void x.suspended.screen++),
+      suspendApiCalculationUntilNextSync: () =>
+        ctx.queue('suspendApiCalculationUntilNextSync', 'application', null, () => void x.suspended.calc++),
+      suspendScreenUpdatingUntilNextSync: () =>
+        ctx.queue('suspendScreenUpdatingUntilNextSync', 'application', null, () => void x.suspended.screen++),
     };
     this.protection = new FakeWorkbookProtection(ctx);
     this.settings = { getItemOrNullObject: (k: string) => new FakeSetting(ctx, k) };
@@ -557,7 +568,9 @@ class FakeWorksheet extends Loadable {
       }
     })(ctx, 'worksheet.protection');
     this.protection = protection;
-    this.names = new FakeCollection(ctx, 'worksheet.names', () => this.model().names.map((n) => new FakeNamedItem(ctx, n)));
+    this.names = new FakeCollection(ctx, 'worksheet.names', () =>
+      this.model().names.map((n) => new FakeNamedItem(ctx, n)),
+    );
     this.tables = {
       add: (address: string, hasHeaders: boolean) => {
         const table: FakeTable = { name: '', range: address, showHeaders: hasHeaders };
@@ -571,7 +584,8 @@ class FakeWorksheet extends Loadable {
           table.name = `Table${ctx.excel.newId()}`;
           s.tables.push(table);
         });
-        const tableNameTaken = (n: string) => ctx.excel.sheets.some((o) => o.tables.some((t) => t !== table && t.name.toUpperCase() === n.toUpperCase()));
+        const tableNameTaken = (n: string) =>
+          ctx.excel.sheets.some((o) => o.tables.some((t) => t !== table && t.name.toUpperCase() === n.toUpperCase()));
         return {
           set name(n: string) {
             ctx.queue('table.name', n, { n }, () => {
@@ -649,7 +663,8 @@ class FakeWorksheet extends Loadable {
       const x = this.ctx.excel;
       x.guardStructure('delete a sheet');
       const s = this.model();
-      if (s.visibility === 'VeryHidden') throw new FakeOfficeError('InvalidOperation', `cannot delete the very hidden sheet ${s.name}`);
+      if (s.visibility === 'VeryHidden')
+        throw new FakeOfficeError('InvalidOperation', `cannot delete the very hidden sheet ${s.name}`);
       if (x.sheets.filter((o) => o.visibility === 'Visible' && o !== s).length === 0) {
         throw new FakeOfficeError('InvalidOperation', 'a workbook must keep one visible sheet');
       }
@@ -667,7 +682,9 @@ class FakeWorksheet extends Loadable {
   }
 
   getRange(address?: string): FakeRange {
-    return new FakeRange(this.ctx, this, () => (address ? parseBox(address) : { r0: 0, c0: 0, r1: 1048575, c1: 16383 }));
+    return new FakeRange(this.ctx, this, () =>
+      address ? parseBox(address) : { r0: 0, c0: 0, r1: 1048575, c1: 16383 },
+    );
   }
 
   getRangeByIndexes(r: number, c: number, rows: number, cols: number): FakeRange {
@@ -725,7 +742,10 @@ class FakeRangeAreas extends Loadable {
   protected override current(prop: string): unknown {
     const boxes = this.boxes();
     if (prop === 'isNullObject') return boxes === null || boxes.length === 0;
-    if (prop === 'address') return (boxes ?? []).map((b) => `${quote(this.ws.model().name)}!${boxAddress(b).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`).join(',');
+    if (prop === 'address')
+      return (boxes ?? [])
+        .map((b) => `${quote(this.ws.model().name)}!${boxAddress(b).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`)
+        .join(',');
     return super.current(prop);
   }
 
@@ -753,12 +773,16 @@ class FakeRange extends Loadable {
     private readonly nullable = false,
   ) {
     super(ctx, 'range');
-    this.format = new FakeFormat(ctx, { label: () => ws.label(), sheet: () => ws.model(), address: () => boxAddress(this.box()) });
+    this.format = new FakeFormat(ctx, {
+      label: () => ws.label(),
+      sheet: () => ws.model(),
+      address: () => boxAddress(this.box()),
+    });
     this.conditionalFormats = new FakeConditionalFormats(ctx, this);
     const dv = {} as { rule: unknown; errorAlert: unknown; prompt: unknown };
     for (const p of ['rule', 'errorAlert', 'prompt'] as const) {
       Object.defineProperty(dv, p, {
-        set: (value: unknown) =>
+        set: (value: unknown) => {
           ctx.queue(`dataValidation.${p}`, ws.label(), value, () => {
             const s = ws.model();
             ctx.excel.guardSheet(s, 'set data validation');
@@ -766,7 +790,8 @@ class FakeRange extends Loadable {
             let entry = s.validations.find((v) => v.range === address);
             if (!entry) s.validations.push((entry = { range: address }));
             entry[p] = value;
-          }),
+          });
+        },
       });
     }
     this.dataValidation = dv;
@@ -858,7 +883,9 @@ class FakeRange extends Loadable {
     return this.read('values') as unknown[][];
   }
   set values(v: unknown[][]) {
-    this.ctx.queue('range.values', this.label(), v, () => this.ctx.excel.writeGrid(this.ws.model(), this.box(), v, 'values'));
+    this.ctx.queue('range.values', this.label(), v, () =>
+      this.ctx.excel.writeGrid(this.ws.model(), this.box(), v, 'values'),
+    );
   }
   get valueTypes(): string[][] {
     return this.read('valueTypes') as string[][];
@@ -867,10 +894,14 @@ class FakeRange extends Loadable {
     return this.read('numberFormat') as string[][];
   }
   set numberFormat(v: string[][]) {
-    this.ctx.queue('range.numberFormat', this.label(), v, () => this.ctx.excel.writeGrid(this.ws.model(), this.box(), v, 'numberFormat'));
+    this.ctx.queue('range.numberFormat', this.label(), v, () =>
+      this.ctx.excel.writeGrid(this.ws.model(), this.box(), v, 'numberFormat'),
+    );
   }
   set formulas(v: unknown[][]) {
-    this.ctx.queue('range.formulas', this.label(), v, () => this.ctx.excel.writeGrid(this.ws.model(), this.box(), v, 'formulas'));
+    this.ctx.queue('range.formulas', this.label(), v, () =>
+      this.ctx.excel.writeGrid(this.ws.model(), this.box(), v, 'formulas'),
+    );
   }
   set hyperlink(v: unknown) {
     this.ctx.queue('range.hyperlink', this.label(), v, () => {
@@ -897,7 +928,10 @@ class FakeRange extends Loadable {
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.ctx, this.ws, () => {
       const b = this.box();
-      return this.ws.model().merges.map((m) => parseBox(m)).filter((m) => intersects(m, b));
+      return this.ws
+        .model()
+        .merges.map((m) => parseBox(m))
+        .filter((m) => intersects(m, b));
     });
   }
 
@@ -994,10 +1028,14 @@ class FakeConditionalFormatProxy extends Loadable {
       font: {} as { color: string },
     };
     Object.defineProperty(format.fill, 'color', {
-      set: (v: string) => ctx.queue('custom.format.fill.color', ws.label(), { v }, () => void (self.model().fill = v)),
+      set: (v: string) => {
+        ctx.queue('custom.format.fill.color', ws.label(), { v }, () => void (self.model().fill = v));
+      },
     });
     Object.defineProperty(format.font, 'color', {
-      set: (v: string) => ctx.queue('custom.format.font.color', ws.label(), { v }, () => void (self.model().fontColor = v)),
+      set: (v: string) => {
+        ctx.queue('custom.format.font.color', ws.label(), { v }, () => void (self.model().fontColor = v));
+      },
     });
     this.custom = { rule, format: format as unknown as FakeFormat };
     this.colorScale = new (class extends Loadable {
@@ -1046,7 +1084,8 @@ class FakeConditionalFormatProxy extends Loadable {
       const s = this.ws.model();
       this.ctx.excel.guardSheet(s, 'delete a conditional format');
       const m = this.model();
-      if (!s.conditionalFormats.includes(m)) throw new FakeOfficeError('ItemNotFound', 'conditional format already deleted');
+      if (!s.conditionalFormats.includes(m))
+        throw new FakeOfficeError('ItemNotFound', 'conditional format already deleted');
       s.conditionalFormats = s.conditionalFormats.filter((c) => c !== m);
     });
   }

@@ -19,7 +19,8 @@ export function statement(d: number, o: number): string {
 export function matrixRows(depts: number, objectives: number): unknown[][] {
   const rows: unknown[][] = [['FY27 alignment matrix'], []];
   rows.push(['Department', ...Array.from({ length: objectives }, (_, o) => `Objective ${o + 1}`)]);
-  for (let d = 0; d < depts; d++) rows.push([`Department ${d + 1}`, ...Array.from({ length: objectives }, (_, o) => statement(d, o))]);
+  for (let d = 0; d < depts; d++)
+    rows.push([`Department ${d + 1}`, ...Array.from({ length: objectives }, (_, o) => statement(d, o))]);
   return rows;
 }
 
@@ -86,7 +87,10 @@ export function makePlan(depts: number, objectives: number, opts: { previousShee
     name: 'IL_state',
     role: 'state',
     visibility: 'veryHidden',
-    rows: [[cell('Interlock state'), cell(1)], [cell('marker'), cell(MARKER)]],
+    rows: [
+      [cell('Interlock state'), cell(1)],
+      [cell('marker'), cell(MARKER)],
+    ],
     tables: [],
     validations: [],
     conditionalFormats: [],
@@ -101,8 +105,22 @@ export function makePlan(depts: number, objectives: number, opts: { previousShee
       range,
       conditionalFormats: [
         { kind: 'expression', label: 'changed', range, formula: `B4<>${MARKER}!A1`, fill: '#E4DFEC', stopIfTrue: true },
-        { kind: 'expression', label: 'error', range, formula: `AND(B4=${MARKER}!A1,ISERROR(SEARCH("collaboration",B4))=FALSE)`, fill: '#FFC7CE', stopIfTrue: false },
-        { kind: 'expression', label: 'warning', range, formula: `LEN(TRIM(B4))+0*LEN(${MARKER}!A1)=0`, fill: '#FFEB9C', stopIfTrue: false },
+        {
+          kind: 'expression',
+          label: 'error',
+          range,
+          formula: `AND(B4=${MARKER}!A1,ISERROR(SEARCH("collaboration",B4))=FALSE)`,
+          fill: '#FFC7CE',
+          stopIfTrue: false,
+        },
+        {
+          kind: 'expression',
+          label: 'warning',
+          range,
+          formula: `LEN(TRIM(B4))+0*LEN(${MARKER}!A1)=0`,
+          fill: '#FFEB9C',
+          stopIfTrue: false,
+        },
       ],
     },
     activate: 'Interlock Findings',

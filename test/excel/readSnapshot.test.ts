@@ -55,7 +55,9 @@ describe('reading a snapshot through the Office adapter', () => {
     expect(hidden).toMatchObject({ name: 'Hidden', visibility: 'veryHidden', values: [['x']] });
     expect(empty).toMatchObject({ name: 'Empty', values: [], origin: { row: 0, col: 0 }, formulas: [], merges: [] });
     expect(snapshot.names).toEqual([{ name: 'AlignmentMatrix', sheet: 'Plan FY27', range: 'B4:D7' }]);
-    expect(JSON.parse(snapshot.documentSettings!['interlock.settings'])).toEqual({ rules: { 'vague-language': 'off' } });
+    expect(JSON.parse(snapshot.documentSettings!['interlock.settings'])).toEqual({
+      rules: { 'vague-language': 'off' },
+    });
     expect(excel.unsynced).toBe(0);
   });
 
@@ -94,8 +96,10 @@ describe('reading a snapshot through the Office adapter', () => {
 
 describe('Office values', () => {
   test('date formats are told from number and time formats', () => {
-    for (const f of ['yyyy-mm-dd', 'm/d/yyyy', 'd-mmm-yy', 'mmm yyyy', '[$-409]d mmmm yyyy;@', 'dd/mm/yyyy hh:mm']) expect(isDateFormat(f)).toBe(true);
-    for (const f of ['General', '@', '0.00', '0%', 'h:mm', '[h]:mm:ss', 'mm:ss', '"day"0', '#,##0 "m"', '0.0\\d']) expect(isDateFormat(f)).toBe(false);
+    for (const f of ['yyyy-mm-dd', 'm/d/yyyy', 'd-mmm-yy', 'mmm yyyy', '[$-409]d mmmm yyyy;@', 'dd/mm/yyyy hh:mm'])
+      expect(isDateFormat(f)).toBe(true);
+    for (const f of ['General', '@', '0.00', '0%', 'h:mm', '[h]:mm:ss', 'mm:ss', '"day"0', '#,##0 "m"', '0.0\\d'])
+      expect(isDateFormat(f)).toBe(false);
   });
 
   test('serials and ISO dates convert both ways, including the 1900 leap-year quirk', () => {
@@ -106,7 +110,8 @@ describe('Office values', () => {
     expect(serialToIso(61)).toBe('1900-03-01');
     expect(serialToIso(46477.75)).toBe('2027-03-31');
     expect(serialToIso(0, true)).toBe('1904-01-01');
-    for (const iso of ['1900-01-01', '1900-02-28', '1900-03-01', '2027-03-31', '9999-12-31']) expect(serialToIso(isoToSerial(iso)!)).toBe(iso);
+    for (const iso of ['1900-01-01', '1900-02-28', '1900-03-01', '2027-03-31', '9999-12-31'])
+      expect(serialToIso(isoToSerial(iso)!)).toBe(iso);
     expect(isoToSerial('2027-02-30')).toBeNull();
   });
 
@@ -120,6 +125,10 @@ describe('Office values', () => {
   });
 
   test('areas split on commas outside quoted sheet names', () => {
-    expect(splitAreas("'A, b'!$A$1:$B$2,Sheet1!C3, 'it''s'!D4")).toEqual(["'A, b'!$A$1:$B$2", 'Sheet1!C3', "'it''s'!D4"]);
+    expect(splitAreas("'A, b'!$A$1:$B$2,Sheet1!C3, 'it''s'!D4")).toEqual([
+      "'A, b'!$A$1:$B$2",
+      'Sheet1!C3',
+      "'it''s'!D4",
+    ]);
   });
 });

@@ -23,7 +23,11 @@ describe('manifest.xml', () => {
 describe('broken manifests are rejected with a message naming the problem', () => {
   const cases: [string, RegExp, RegExp][] = [
     ['broken-element-order', /DefaultSettings is out of order/, /DefaultSettings/],
-    ['broken-missing-sourcelocation', /ShowTaskpane action has no SourceLocation/, /Control\[id=Interlock\.OpenPane\] > Action/],
+    [
+      'broken-missing-sourcelocation',
+      /ShowTaskpane action has no SourceLocation/,
+      /Control\[id=Interlock\.OpenPane\] > Action/,
+    ],
     ['broken-dangling-resid', /resid "BuildCascade\.Title" does not match any resource/, /Interlock\.BuildCascade/],
     ['broken-long-string', /"Validate\.Tooltip" is 285 characters; LongStrings allow at most 250/, /Validate\.Tooltip/],
     ['broken-function-name', /FunctionName "clearAll" has no handler/, /FunctionName/],
@@ -48,7 +52,9 @@ describe('broken manifests are rejected with a message naming the problem', () =
       .replace('<Label resid="Group.Label"/>', '<Label resid="Validate.Tooltip"/>')
       .replace('<bt:String id="OpenPane.Label"', '<bt:String id="Validate.Label"');
     const messages = check(xml).map((p) => p.message);
-    expect(messages).toContainEqual(expect.stringMatching(/"Validate\.Tooltip" points to LongStrings, but Label needs one of ShortStrings/));
+    expect(messages).toContainEqual(
+      expect.stringMatching(/"Validate\.Tooltip" points to LongStrings, but Label needs one of ShortStrings/),
+    );
     expect(messages).toContainEqual(expect.stringMatching(/resource id "Validate\.Label" is defined twice/));
   });
 });

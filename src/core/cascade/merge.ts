@@ -93,11 +93,7 @@ export function isOwnedGoalRow(values: Partial<Record<CascadeColumn, CellValue>>
 }
 
 /** Follows parent IDs up to a department goal. */
-function trace(
-  start: UserRow,
-  goalsById: Map<string, GoalRow>,
-  rowsById: Map<string, UserRow>,
-): RowStatus {
+function trace(start: UserRow, goalsById: Map<string, GoalRow>, rowsById: Map<string, UserRow>): RowStatus {
   const first = textOf(start.values.parent);
   if (!first) return { kind: 'orphan', reason: 'no-parent' };
   const seen = new Set<UserRow>([start]);

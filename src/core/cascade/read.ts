@@ -27,8 +27,12 @@ const BY_HEADER = new Map(CASCADE_COLUMNS.map((c) => [c.header.toLowerCase(), c.
 function findHeaderRow(sheet: SheetSnapshot): number {
   const last = Math.min(sheet.origin.row + sheet.values.length, 40);
   for (let r = 0; r < last; r++) {
-    const a = cellText(cellAt(sheet, r, 0)).trim().toLowerCase();
-    const b = cellText(cellAt(sheet, r, 1)).trim().toLowerCase();
+    const a = cellText(cellAt(sheet, r, 0))
+      .trim()
+      .toLowerCase();
+    const b = cellText(cellAt(sheet, r, 1))
+      .trim()
+      .toLowerCase();
     if (a === 'level' && b === 'id') return r;
   }
   return -1;

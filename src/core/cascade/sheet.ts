@@ -40,12 +40,7 @@ export function userRowIndex(model: CascadeModel, k: number): number {
   return FIRST_DATA_ROW + model.goals.length + k;
 }
 
-export function cascadeSheet(
-  name: string,
-  tableName: string,
-  model: CascadeModel,
-  matrixSheet: string,
-): PlannedSheet {
+export function cascadeSheet(name: string, tableName: string, model: CascadeModel, matrixSheet: string): PlannedSheet {
   const extras = extraHeaders(model.extraHeaders);
   const width = CASCADE_COLUMNS.length + extras.length;
   const rows: (PlanCell | undefined)[][] = [
@@ -79,7 +74,8 @@ export function cascadeSheet(
   }
   for (const r of model.rows) {
     const line: (PlanCell | undefined)[] = CASCADE_COLUMNS.map((c) => {
-      if (c.key === 'check') return cell(statusText(r), r.status.kind === 'traced' && !r.duplicateId ? 'pass' : 'error');
+      if (c.key === 'check')
+        return cell(statusText(r), r.status.kind === 'traced' && !r.duplicateId ? 'pass' : 'error');
       const v = planValue(r.values[c.key]);
       return v === undefined ? undefined : cell(v);
     });
@@ -102,7 +98,13 @@ export function cascadeSheet(
     freeze: { rows: HEADER_ROW + 1, cols: 2 },
     tables:
       dataRows > 0
-        ? [{ name: tableName, range: `A${HEADER_ROW + 1}:${lastCol}${HEADER_ROW + 1 + dataRows}`, style: 'TableStyleLight1' }]
+        ? [
+            {
+              name: tableName,
+              range: `A${HEADER_ROW + 1}:${lastCol}${HEADER_ROW + 1 + dataRows}`,
+              style: 'TableStyleLight1',
+            },
+          ]
         : [],
     validations: [
       {

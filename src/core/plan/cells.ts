@@ -10,7 +10,8 @@ export function text(s: string): string {
 
 export function cell(value: PlanValue | undefined, style?: CellStyle, extra: Partial<PlanCell> = {}): PlanCell {
   const out: PlanCell = { ...extra };
-  if (value !== undefined && value !== null && value !== '') out.value = typeof value === 'string' ? text(value) : value;
+  if (value !== undefined && value !== null && value !== '')
+    out.value = typeof value === 'string' ? text(value) : value;
   if (style) out.style = style;
   return out;
 }

@@ -93,9 +93,7 @@ export function findingsSheet(
     freeze: { rows: HEADER + 1, cols: 0 },
     // Excel tables need at least one data row.
     tables:
-      findings.length > 0
-        ? [{ name: tableName, range: `A${HEADER + 1}:G${last + 1}`, style: 'TableStyleLight9' }]
-        : [],
+      findings.length > 0 ? [{ name: tableName, range: `A${HEADER + 1}:G${last + 1}`, style: 'TableStyleLight9' }] : [],
     validations: [],
     conditionalFormats: [],
     tabColor: report.summary.errors > 0 ? '#C00000' : report.summary.warnings > 0 ? '#BF8F00' : '#548235',

@@ -42,7 +42,9 @@ export function buildPlan(report: Report, snapshot: WorkbookSnapshot, options: P
   const layout = planLayout(snapshot, report, options);
   const previousOwned = new Set((layout.previous?.sheets ?? []).map((s) => sheetKey(s.name)));
   if (previousOwned.has(sheetKey(report.matrix.sheet))) {
-    throw new Error(`the matrix was read from "${report.matrix.sheet}", a sheet Interlock wrote; point it at the user's matrix`);
+    throw new Error(
+      `the matrix was read from "${report.matrix.sheet}", a sheet Interlock wrote; point it at the user's matrix`,
+    );
   }
   const tableName = tableNamer(snapshot, previousOwned);
   const { names } = layout;
@@ -51,7 +53,13 @@ export function buildPlan(report: Report, snapshot: WorkbookSnapshot, options: P
   const rules = hasBody ? matrixRules(names.checked, report) : [];
 
   const sheets: PlannedSheet[] = [
-    findingsSheet(names.findings, tableName('InterlockFindings'), report, options.workbookName ?? snapshot.name, options.maxFindingRows),
+    findingsSheet(
+      names.findings,
+      tableName('InterlockFindings'),
+      report,
+      options.workbookName ?? snapshot.name,
+      options.maxFindingRows,
+    ),
     summarySheet(names.summary, report),
     overviewSheet(
       names.overview,
@@ -69,7 +77,11 @@ export function buildPlan(report: Report, snapshot: WorkbookSnapshot, options: P
     marker: ownerMarkerFor(names.checked),
     matrix: { sheet: report.matrix.sheet, range: report.matrix.bodyRange, rules: rules.length },
     sheets: [
-      ...sheets.map((s) => ({ name: s.name, role: s.role, ...(departmentOf.has(s.name) ? { department: departmentOf.get(s.name) } : {}) })),
+      ...sheets.map((s) => ({
+        name: s.name,
+        role: s.role,
+        ...(departmentOf.has(s.name) ? { department: departmentOf.get(s.name) } : {}),
+      })),
       { name: names.state, role: 'state' as const },
     ],
   };
@@ -102,7 +114,13 @@ export function buildClearPlan(snapshot: WorkbookSnapshot, options: ClearOptions
   const previous = readState(snapshot);
   const marker = previous?.marker || ownerMarkerFor('InterlockChecked');
   if (!previous) {
-    return { ownerMarker: marker, removeSheets: [], sheets: [], matrix: { sheet: '', range: '', conditionalFormats: [] }, kept: [] };
+    return {
+      ownerMarker: marker,
+      removeSheets: [],
+      sheets: [],
+      matrix: { sheet: '', range: '', conditionalFormats: [] },
+      kept: [],
+    };
   }
   const byName = new Map(snapshot.sheets.map((s) => [s.name, s]));
   const kept = options.all
@@ -110,7 +128,9 @@ export function buildClearPlan(snapshot: WorkbookSnapshot, options: ClearOptions
     : previous.sheets.filter((s) => {
         if (s.role !== 'cascade') return false;
         const sheet = byName.get(s.name);
-        return sheet !== undefined && readCascadeSheet(sheet).rows.some((r) => !isOwnedGoalRow(r.values, s.department ?? ''));
+        return (
+          sheet !== undefined && readCascadeSheet(sheet).rows.some((r) => !isOwnedGoalRow(r.values, s.department ?? ''))
+        );
       });
   const keptNames = new Set(kept.map((s) => s.name));
   const stateName = previous.sheets.find((s) => s.role === 'state')?.name;

@@ -98,10 +98,7 @@ export function matrixRules(checkedName: string, report: Report): PlannedConditi
   const declared = `OR(TRIM(${x})="n/a",TRIM(${x})="-",TRIM(${x})="—",TRIM(${x})="–")`;
   const noDigit = `SUMPRODUCT(--ISNUMBER(FIND({0,1,2,3,4,5,6,7,8,9},${x})))=0`;
   const filled = `LEN(TRIM(${x}))>0`;
-  const rule = (
-    label: keyof typeof WARNING_COLOURS,
-    formula: string,
-  ): PlannedConditionalFormat => ({
+  const rule = (label: keyof typeof WARNING_COLOURS, formula: string): PlannedConditionalFormat => ({
     kind: 'expression',
     label,
     range: bodyRange,

@@ -13,7 +13,17 @@ import { toA1 } from '../a1';
 import { cell, headerRow } from './cells';
 import { nameKey } from '../matrix/text';
 
-const HEADERS = ['Objective', 'Department goal', 'Team goal', 'Individual KPI', 'Department', 'ID', 'Status', 'Team goals', 'KPIs'];
+const HEADERS = [
+  'Objective',
+  'Department goal',
+  'Team goal',
+  'Individual KPI',
+  'Department',
+  'ID',
+  'Status',
+  'Team goals',
+  'KPIs',
+];
 
 export interface OverviewInput {
   model: CascadeModel;
@@ -25,7 +35,12 @@ export function overviewSheet(name: string, report: Report, inputs: OverviewInpu
   const idCol = columnOf('id');
   const rows: (PlanCell | undefined)[][] = [
     [cell('Line of sight', 'title')],
-    [cell('Each objective, the department goals that serve it, and the team goals and individual KPIs under them.', 'muted')],
+    [
+      cell(
+        'Each objective, the department goals that serve it, and the team goals and individual KPIs under them.',
+        'muted',
+      ),
+    ],
     [],
     headerRow(HEADERS),
   ];
@@ -44,7 +59,12 @@ export function overviewSheet(name: string, report: Report, inputs: OverviewInpu
     });
     return map;
   });
-  const descendants = (m: number, id: string, depth: number, seen: Set<string>): { row: UserRow; k: number; depth: number }[] => {
+  const descendants = (
+    m: number,
+    id: string,
+    depth: number,
+    seen: Set<string>,
+  ): { row: UserRow; k: number; depth: number }[] => {
     if (seen.has(id)) return [];
     seen.add(id);
     const out: { row: UserRow; k: number; depth: number }[] = [];
@@ -97,7 +117,11 @@ export function overviewSheet(name: string, report: Report, inputs: OverviewInpu
         const line: (PlanCell | undefined)[] = new Array<PlanCell | undefined>(HEADERS.length).fill(undefined);
         line[b.depth === 1 ? 2 : 3] = cell(textOf(b.row.values.description) || '(no description)');
         line[4] = cell(t.input.model.department);
-        line[5] = cell(textOf(b.row.values.id) || '(no ID)', undefined, link(t.input, userRowIndex(t.input.model, b.k)));
+        line[5] = cell(
+          textOf(b.row.values.id) || '(no ID)',
+          undefined,
+          link(t.input, userRowIndex(t.input.model, b.k)),
+        );
         line[6] = cell(b.row.duplicateId ? 'ID used more than once' : 'traced', b.row.duplicateId ? 'warning' : 'pass');
         const id = textOf(b.row.values.id);
         if (b.depth === 1) line[8] = cell(id ? descendants(t.m, id, 2, new Set([t.g.id])).length : 0);

@@ -61,11 +61,7 @@ function hasPeoplesRows(existing: ExistingCascade, department: string): boolean 
   return existing.rows.some((r) => !isOwnedGoalRow(r.values, department));
 }
 
-export function planLayout(
-  snapshot: WorkbookSnapshot,
-  report: Report | null,
-  options: LayoutOptions = {},
-): Layout {
+export function planLayout(snapshot: WorkbookSnapshot, report: Report | null, options: LayoutOptions = {}): Layout {
   const previous = readState(snapshot);
   const owned = new Map<string, OwnedSheet>((previous?.sheets ?? []).map((s) => [sheetKey(s.name), s]));
   const sheetsByName = new Map<string, SheetSnapshot>(snapshot.sheets.map((s) => [s.name, s]));
@@ -98,7 +94,13 @@ export function planLayout(
     if (!prev && !wantAll) return;
     const name = reuse(prev);
     const sheet = prev ? sheetsByName.get(prev.name) : undefined;
-    slots.push({ department: d.name, deptIndex: i, sheet: name ?? '', name, existing: sheet && readCascadeSheet(sheet) });
+    slots.push({
+      department: d.name,
+      deptIndex: i,
+      sheet: name ?? '',
+      name,
+      existing: sheet && readCascadeSheet(sheet),
+    });
   });
   // Departments that left the matrix keep their sheet while it holds rows people typed.
   const inMatrix = new Set(deptKeys);

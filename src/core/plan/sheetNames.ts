@@ -39,6 +39,7 @@ export function cleanSheetName(raw: string, fallback = 'Sheet'): string {
     .map((ch) => (ch in REPLACE ? REPLACE[ch] : ch))
     .join('')
     // control characters are not allowed either
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

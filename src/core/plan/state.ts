@@ -71,9 +71,7 @@ export function stateSheet(name: string, state: InterlockState): PlannedSheet {
   const rows: (PlanCell | undefined)[][] = [
     [t(STATE_SIGNATURE, 'title'), t(state.version)],
     [t('marker'), t(state.marker)],
-    state.matrix
-      ? [t('matrix'), t(state.matrix.sheet), t(state.matrix.range), t(state.matrix.rules)]
-      : [t('matrix')],
+    state.matrix ? [t('matrix'), t(state.matrix.sheet), t(state.matrix.range), t(state.matrix.rules)] : [t('matrix')],
     [t('Interlock keeps this sheet to replace its own output on the next run. Do not edit it.', 'muted')],
     [t('sheet', 'header'), t('role', 'header'), t('department', 'header')],
     ...state.sheets.map((s) => [t(s.name), t(s.role), ...(s.department !== undefined ? [t(s.department)] : [])]),

@@ -76,7 +76,11 @@ export function summarySheet(name: string, report: Report): PlannedSheet {
       cell(t.blank),
       cell(t.na),
       pct(committed, matrix.departments.length),
-      committed === 0 ? cell('uncovered', 'error') : t.pass === 0 ? cell('no passing commitment', 'warning') : cell('covered', 'pass'),
+      committed === 0
+        ? cell('uncovered', 'error')
+        : t.pass === 0
+          ? cell('no passing commitment', 'warning')
+          : cell('covered', 'pass'),
     ]);
   });
   rows.push([], [cell('Coverage by department', 'title')]);
@@ -112,7 +116,10 @@ export function summarySheet(name: string, report: Report): PlannedSheet {
     }
   }
   const ruleRows = [...byRule.entries()].sort(
-    (a, b) => SEVERITY_ORDER[a[1].severity] - SEVERITY_ORDER[b[1].severity] || b[1].count - a[1].count || a[0].localeCompare(b[0]),
+    (a, b) =>
+      SEVERITY_ORDER[a[1].severity] - SEVERITY_ORDER[b[1].severity] ||
+      b[1].count - a[1].count ||
+      a[0].localeCompare(b[0]),
   );
   for (const [rule, { severity, count }] of ruleRows) rows.push([cell(rule), cell(severity, severity), cell(count)]);
   if (ruleRows.length === 0) rows.push([cell('No findings.', 'pass')]);
@@ -157,4 +164,3 @@ export function summarySheet(name: string, report: Report): PlannedSheet {
     conditionalFormats,
   };
 }
-

@@ -7,16 +7,7 @@
 /** A value written as data. Strings are always written as text, never parsed as formulas. */
 export type PlanValue = string | number | boolean | null | { date: string };
 
-export type CellStyle =
-  | 'title'
-  | 'header'
-  | 'error'
-  | 'warning'
-  | 'info'
-  | 'pass'
-  | 'changed'
-  | 'muted'
-  | 'input';
+export type CellStyle = 'title' | 'header' | 'error' | 'warning' | 'info' | 'pass' | 'changed' | 'muted' | 'input';
 
 export interface PlanCell {
   value?: PlanValue;

@@ -77,11 +77,17 @@ export function analyzeStatement(text: string, lexicon: Lexicon = en): Statement
   if (impact.direction) a.direction = impact.direction;
   if (impact.baseline) a.baseline = publicQuantity(impact.baseline);
   if (impact.target) a.target = publicQuantity(impact.target);
-  if (initiative.initiative && initiative.from >= 0) a.initiativeText = span(ctx.text, ctx.toks, initiative.from, initiative.to);
-  if (impact.impact && impact.clauseFrom >= 0) a.impactText = span(ctx.text, ctx.toks, impact.clauseFrom, impact.clauseTo);
+  if (initiative.initiative && initiative.from >= 0)
+    a.initiativeText = span(ctx.text, ctx.toks, initiative.from, initiative.to);
+  if (impact.impact && impact.clauseFrom >= 0)
+    a.impactText = span(ctx.text, ctx.toks, impact.clauseFrom, impact.clauseTo);
   a.dependencies = dependencies;
   const contradiction = impact.contradiction
-    ? { verb: impact.contradiction.verb, baseline: impact.contradiction.baseline.text, target: impact.contradiction.target.text }
+    ? {
+        verb: impact.contradiction.verb,
+        baseline: impact.contradiction.baseline.text,
+        target: impact.contradiction.target.text,
+      }
     : undefined;
   a.verdict = a.measurable && a.impactQuantified && !a.placeholder && !contradiction ? 'pass' : 'fail';
   const countedOutput = qs.find((q) => q.counts && !q.outcome && q.measures);
@@ -98,7 +104,15 @@ export function analyzeStatement(text: string, lexicon: Lexicon = en): Statement
 }
 
 function publicQuantity(q: QInfo): Quantity {
-  const out: Quantity = { text: q.text, start: q.start, end: q.end, value: q.value, unit: q.unit, role: q.role, outcome: q.outcome };
+  const out: Quantity = {
+    text: q.text,
+    start: q.start,
+    end: q.end,
+    value: q.value,
+    unit: q.unit,
+    role: q.role,
+    outcome: q.outcome,
+  };
   if (q.currency) out.currency = q.currency;
   if (q.measures) out.measures = q.measures;
   return out;

@@ -34,12 +34,66 @@ export interface Ctx {
 }
 
 const ABBREVIATIONS = new Set([
-  'vs', 'etc', 'approx', 'incl', 'e.g', 'i.e', 'eg', 'ie', 'mr', 'mrs', 'ms', 'dr', 'st', 'inc', 'ltd', 'co',
-  'no', 'nr', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'est',
-  'mo', 'mos', 'yr', 'yrs', 'wk', 'min', 'max', 'avg', 'ca', 'c', 'p', 'pp', 'fig', 'dept', 'u.s', 'u.k',
+  'vs',
+  'etc',
+  'approx',
+  'incl',
+  'e.g',
+  'i.e',
+  'eg',
+  'ie',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'inc',
+  'ltd',
+  'co',
+  'no',
+  'nr',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'est',
+  'mo',
+  'mos',
+  'yr',
+  'yrs',
+  'wk',
+  'min',
+  'max',
+  'avg',
+  'ca',
+  'c',
+  'p',
+  'pp',
+  'fig',
+  'dept',
+  'u.s',
+  'u.k',
 ]);
 const SUBJECTS = new Set(['we', 'they', 'i', 'you', 'it', 'he', 'she', 'team', 'who', 'which', 'that']);
-const TRANSPARENT = new Set(['also', 'not', 'then', 'further', 'jointly', 'first', 'actively', 'successfully', 'proactively']);
+const TRANSPARENT = new Set([
+  'also',
+  'not',
+  'then',
+  'further',
+  'jointly',
+  'first',
+  'actively',
+  'successfully',
+  'proactively',
+]);
 
 const scratch: VerbMatch = { flags: 0, len: 0 };
 
@@ -77,8 +131,12 @@ function markSentences(ctx: Ctx): void {
     if (t.kind !== 's') continue;
     const next = toks[i + 1];
     const endsHere =
-      t.text === ';' || t.text === '!' || t.text === '?' ||
-      (t.text === '.' && (!next || next.gap) && !(i > 0 && toks[i - 1].kind === 'w' && ABBREVIATIONS.has(toks[i - 1].lower)));
+      t.text === ';' ||
+      t.text === '!' ||
+      t.text === '?' ||
+      (t.text === '.' &&
+        (!next || next.gap) &&
+        !(i > 0 && toks[i - 1].kind === 'w' && ABBREVIATIONS.has(toks[i - 1].lower)));
     if (endsHere) {
       mark[i] |= M_SENTENCE_END | M_BOUNDARY;
       s++;
@@ -174,7 +232,13 @@ function markVerbs(ctx: Ctx): void {
 function inVerbPosition(ctx: Ctx, i: number, flags: number): boolean {
   const { toks, lex } = ctx;
   let p = i - 1;
-  while (p >= 0 && toks[p].kind === 'w' && (TRANSPARENT.has(toks[p].lower) || (toks[p].lower.endsWith('ly') && toks[p].lower.length > 4 && !lex.list.outcomeMetrics.words.has(toks[p].lower)))) p--;
+  while (
+    p >= 0 &&
+    toks[p].kind === 'w' &&
+    (TRANSPARENT.has(toks[p].lower) ||
+      (toks[p].lower.endsWith('ly') && toks[p].lower.length > 4 && !lex.list.outcomeMetrics.words.has(toks[p].lower)))
+  )
+    p--;
   if (p < 0 || ctx.mark[p] & M_IGNORED || ctx.sentence[p] !== ctx.sentence[i]) return true;
   const prev = toks[p];
   if (prev.kind === 's') {
@@ -184,7 +248,8 @@ function inVerbPosition(ctx: Ctx, i: number, flags: number): boolean {
   }
   if (prev.kind === 'n') return (flags & (F_S | F_ED)) !== 0 && (flags & F_BASE) === 0;
   const w = prev.lower;
-  if (w === 'to' || SUBJECTS.has(w) || lex.list.auxiliaries.words.has(w) || lex.list.conjunctions.words.has(w)) return true;
+  if (w === 'to' || SUBJECTS.has(w) || lex.list.auxiliaries.words.has(w) || lex.list.conjunctions.words.has(w))
+    return true;
   if (lex.list.prepositions.words.has(w)) return (flags & F_ING) !== 0;
   if (lex.list.determiners.words.has(w)) return false;
   if (ctx.verb[p]) return false;
@@ -194,7 +259,12 @@ function inVerbPosition(ctx: Ctx, i: number, flags: number): boolean {
   // a noun, while "companies using the platform" is a verb.
   if ((flags & (F_ING | F_S | F_ED | F_BASE)) === F_ING) {
     const nx = toks[i + 1];
-    if (!nx || (nx.kind === 's' && nx.text !== '$' && nx.text !== '€' && nx.text !== '£') || lex.list.prepositions.words.has(nx.lower)) return false;
+    if (
+      !nx ||
+      (nx.kind === 's' && nx.text !== '$' && nx.text !== '€' && nx.text !== '£') ||
+      lex.list.prepositions.words.has(nx.lower)
+    )
+      return false;
   }
   if (flags & (F_S | F_ED | F_ING)) return true;
   // A base form right after a plural noun: "communities use", "reps tell".
@@ -228,7 +298,19 @@ export function listedClass(ctx: Ctx, i: number): number {
   return code;
 }
 
-const CLAUSE_WORDS = new Set(['so', 'while', 'whilst', 'whereas', 'which', 'thereby', 'through', 'via', 'but', 'that', 'then']);
+const CLAUSE_WORDS = new Set([
+  'so',
+  'while',
+  'whilst',
+  'whereas',
+  'which',
+  'thereby',
+  'through',
+  'via',
+  'but',
+  'that',
+  'then',
+]);
 
 function markClauses(ctx: Ctx): void {
   const { toks, mark } = ctx;

@@ -20,8 +20,40 @@ const QUARTER = /^q[1-4](?:[-/'](?:19|20)?\d\d)?$/;
 const HALF = /^h[12](?:[-/'](?:19|20)?\d\d)?$/;
 const FISCAL = /^(?:fy|cy)(?:\d{2}|\d{4})$/;
 const YEAR_END = /^(?:eoy|eoq|eom|ye|year-end|yearend|end-of-year|end-of-quarter|eofy|mid-year|midyear|ye\d\d)$/;
-const DEADLINE_PREPS = new Set(['by', 'before', 'until', 'till', 'through', 'thru', 'in', 'during', 'into', 'for', 'of', 'at', 'throughout', 'starting', 'from', 'within', 'over', 'ahead']);
-const BASELINE_PREV = new Set(['vs', 'versus', 'since', 'than', 'compared', 'against', 'last', 'prior', 'previous', 'baseline', 'baselines', 'relative']);
+const DEADLINE_PREPS = new Set([
+  'by',
+  'before',
+  'until',
+  'till',
+  'through',
+  'thru',
+  'in',
+  'during',
+  'into',
+  'for',
+  'of',
+  'at',
+  'throughout',
+  'starting',
+  'from',
+  'within',
+  'over',
+  'ahead',
+]);
+const BASELINE_PREV = new Set([
+  'vs',
+  'versus',
+  'since',
+  'than',
+  'compared',
+  'against',
+  'last',
+  'prior',
+  'previous',
+  'baseline',
+  'baselines',
+  'relative',
+]);
 const CODE_START = new Set([...'qhfcemy'].map((c) => c.charCodeAt(0)));
 const SEASONS = new Set(['spring', 'summer', 'fall', 'autumn', 'winter']);
 
@@ -42,11 +74,15 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
     if (t.kind === 'w') {
       // Period codes start with q, h, f, c, e, y or m (Q3, H1, FY27, CY26, EOY, YE, mid-year).
       const codeLike = CODE_START.has(w.charCodeAt(0));
-      if (codeLike && (QUARTER.test(w) || HALF.test(w) || FISCAL.test(w) || (w === 'fy' && toks[i + 1]?.kind === 'n'))) {
+      if (
+        codeLike &&
+        (QUARTER.test(w) || HALF.test(w) || FISCAL.test(w) || (w === 'fy' && toks[i + 1]?.kind === 'n'))
+      ) {
         kind = w[0] === 'q' ? 'quarter' : w[0] === 'h' ? 'half' : 'fiscal-year';
         end = i + 1;
         if (w === 'fy') end++;
-        if (isYearToken(toks[end]) || (toks[end]?.text === "'" && toks[end + 1]?.kind === 'n')) end += toks[end].text === "'" ? 2 : 1;
+        if (isYearToken(toks[end]) || (toks[end]?.text === "'" && toks[end + 1]?.kind === 'n'))
+          end += toks[end].text === "'" ? 2 : 1;
       } else if (codeLike && YEAR_END.test(w)) {
         kind = 'year';
         end = i + 1;
@@ -62,16 +98,24 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
             end = k.end;
           }
         }
-      } else if ((w === 'year' || w === 'quarter' || w === 'month') && (toks[i + 1]?.lower === 'end' || toks[i + 1]?.lower === 'close')) {
+      } else if (
+        (w === 'year' || w === 'quarter' || w === 'month') &&
+        (toks[i + 1]?.lower === 'end' || toks[i + 1]?.lower === 'close')
+      ) {
         kind = w === 'year' ? 'year' : w === 'quarter' ? 'quarter' : 'month';
         end = i + 2;
       } else if (lex.list.relativeWords.words.has(w) && !(w === 'current' && !isPeriod(ctx, i + 1))) {
         let j = i + 1;
-        while (toks[j] && /^(fiscal|financial|calendar|academic|school|planning|budget|reporting)$/.test(toks[j].lower)) j++;
+        while (toks[j] && /^(fiscal|financial|calendar|academic|school|planning|budget|reporting)$/.test(toks[j].lower))
+          j++;
         if (isPeriod(ctx, j) || (toks[j]?.kind === 'w' && FISCAL.test(toks[j].lower))) {
           kind = 'relative';
           end = j + 1;
-        } else if (w === 'next' && /^(in|by|before|at|until|from|after)$/.test(toks[i - 2]?.lower ?? '') && toks[i - 1]?.lower === 'the') {
+        } else if (
+          w === 'next' &&
+          /^(in|by|before|at|until|from|after)$/.test(toks[i - 2]?.lower ?? '') &&
+          toks[i - 1]?.lower === 'the'
+        ) {
           // "in the next pulse survey", "by the next board meeting"
           let k = j;
           while (toks[k] && toks[k].kind === 'w' && k < j + 3 && !lex.list.prepositions.words.has(toks[k].lower)) k++;
@@ -81,10 +125,17 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
           }
         }
       } else if (lex.list.recurringWords.words.has(w) || matchList(lex.list.recurringWords, toks, i) > 1) {
-        const len = lex.list.recurringWords.words.has(w) ? Math.max(1, matchList(lex.list.recurringWords, toks, i)) : matchList(lex.list.recurringWords, toks, i);
+        const len = lex.list.recurringWords.words.has(w)
+          ? Math.max(1, matchList(lex.list.recurringWords, toks, i))
+          : matchList(lex.list.recurringWords, toks, i);
         // "mom", "wow", "pa" are words too; only their written-as-abbreviation forms count.
         if ((w === 'mom' || w === 'wow' || w === 'pa') && t.text === w) continue;
-        if (lex.list.recurringAdjectives.words.has(w) && toks[i + 1]?.kind === 'w' && !lex.list.prepositions.words.has(toks[i + 1].lower) && !lex.list.conjunctions.words.has(toks[i + 1].lower)) {
+        if (
+          lex.list.recurringAdjectives.words.has(w) &&
+          toks[i + 1]?.kind === 'w' &&
+          !lex.list.prepositions.words.has(toks[i + 1].lower) &&
+          !lex.list.conjunctions.words.has(toks[i + 1].lower)
+        ) {
           // "monthly report" is a recurring activity; "monthly active users" is a rate unit.
           kind = 'recurring';
           end = i + 1;
@@ -98,7 +149,10 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
         kind = 'recurring';
         end = i + 1;
         counts = !headIsMetric(ctx, i + 1);
-      } else if ((w === 'per' || w === 'each' || w === 'every') && (isPeriod(ctx, i + 1) || (toks[i + 1]?.kind === 'n' && isPeriod(ctx, i + 2)))) {
+      } else if (
+        (w === 'per' || w === 'each' || w === 'every') &&
+        (isPeriod(ctx, i + 1) || (toks[i + 1]?.kind === 'n' && isPeriod(ctx, i + 2)))
+      ) {
         kind = 'recurring';
         end = toks[i + 1].kind === 'n' ? i + 3 : i + 2;
         counts = !afterThreshold(ctx, i);
@@ -131,7 +185,15 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
         kind = 'year';
         end = i + 1;
         // Academic or range years: 2023-2024, 2023/24, 2023–24.
-        if (toks[i + 1] && !toks[i + 1].gap && /^[-/–]$/.test(toks[i + 1].text) && toks[i + 2]?.kind === 'n' && !toks[i + 2].gap && (toks[i + 2].text.length === 2 || isYearToken(toks[i + 2]))) end = i + 3;
+        if (
+          toks[i + 1] &&
+          !toks[i + 1].gap &&
+          /^[-/–]$/.test(toks[i + 1].text) &&
+          toks[i + 2]?.kind === 'n' &&
+          !toks[i + 2].gap &&
+          (toks[i + 2].text.length === 2 || isYearToken(toks[i + 2]))
+        )
+          end = i + 3;
         counts = !followedByBaseline(ctx, end);
       }
     } else if (t.text === '/' && !t.gap && isPeriod(ctx, i + 1)) {
@@ -145,14 +207,20 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
     // A baseline cue right before makes it a reference point, not a deadline.
     let start = i;
     const p1 = prevWord(ctx, i);
-    if (p1 >= 0 && (BASELINE_PREV.has(toks[p1].lower) || (toks[p1].lower === 'from' && kind !== 'recurring' && !/^(starting|start)$/.test(toks[p1 - 1]?.lower ?? '')))) counts = false;
+    if (
+      p1 >= 0 &&
+      (BASELINE_PREV.has(toks[p1].lower) ||
+        (toks[p1].lower === 'from' && kind !== 'recurring' && !/^(starting|start)$/.test(toks[p1 - 1]?.lower ?? '')))
+    )
+      counts = false;
     if (p1 >= 0 && (toks[p1].lower === 'the' || toks[p1].lower === 'year') && prevWord(ctx, p1) >= 0) {
       const p2 = prevWord(ctx, p1);
       if (BASELINE_PREV.has(toks[p2].lower)) counts = false;
     }
     // Include the preposition that introduces it ("by", "within", "no later than", "end of").
     if (p1 >= 0 && p1 === i - 1 && DEADLINE_PREPS.has(toks[p1].lower) && kind !== 'relative') start = p1;
-    if (p1 >= 0 && p1 === i - 1 && toks[p1].lower === 'the' && DEADLINE_PREPS.has(toks[p1 - 1]?.lower ?? '')) start = p1 - 1;
+    if (p1 >= 0 && p1 === i - 1 && toks[p1].lower === 'the' && DEADLINE_PREPS.has(toks[p1 - 1]?.lower ?? ''))
+      start = p1 - 1;
     for (let k = start; k < end; k++) mark[k] |= M_DEADLINE;
     const inDependency = (mark[i] & M_DEPENDENCY) !== 0;
     hits.push({
@@ -186,8 +254,12 @@ function isMonth(ctx: Ctx, i: number): boolean {
   if (!ctx.lex.list.monthNames.words.has(w)) return false;
   const prev = ctx.toks[i - 1];
   const next = ctx.toks[i + 1];
-  const dated = (prev && prev.kind === 'n' && prev.value <= 31) || (next && next.kind === 'n' && (next.value <= 31 || isYearToken(next)));
-  const introduced = prev && /^(by|in|until|till|before|of|end|early|mid|late|through|since|from|during|the|this|next|last)$/.test(prev.lower);
+  const dated =
+    (prev && prev.kind === 'n' && prev.value <= 31) ||
+    (next && next.kind === 'n' && (next.value <= 31 || isYearToken(next)));
+  const introduced =
+    prev &&
+    /^(by|in|until|till|before|of|end|early|mid|late|through|since|from|during|the|this|next|last)$/.test(prev.lower);
   // "may" and "march" are also verbs; they need a date around them.
   if (w === 'may' || w === 'march' || w === 'mar') return !!t.cap && !!(dated || introduced);
   if (!t.cap) return !!dated;
@@ -220,14 +292,23 @@ function periodOrDate(ctx: Ctx, j: number): { end: number; kind: DeadlineKind } 
   const w = t.lower;
   if (QUARTER.test(w)) return { end: isYearToken(ctx.toks[j + 1]) ? j + 2 : j + 1, kind: 'quarter' };
   if (HALF.test(w)) return { end: isYearToken(ctx.toks[j + 1]) ? j + 2 : j + 1, kind: 'half' };
-  if (FISCAL.test(w) || w === 'fy') return { end: ctx.toks[j + 1]?.kind === 'n' && w === 'fy' ? j + 2 : j + 1, kind: 'fiscal-year' };
+  if (FISCAL.test(w) || w === 'fy')
+    return { end: ctx.toks[j + 1]?.kind === 'n' && w === 'fy' ? j + 2 : j + 1, kind: 'fiscal-year' };
   if (isYearToken(t)) return { end: j + 1, kind: 'year' };
   if (isMonth(ctx, j) || ctx.lex.list.monthNames.words.has(w)) return { end: monthSpan(ctx, j).end, kind: 'month' };
   let k = j;
   while (ctx.toks[k] && /^(fiscal|financial|calendar|academic|school)$/.test(ctx.toks[k].lower)) k++;
   if (isPeriod(ctx, k)) {
     const p = ctx.toks[k].lower;
-    const kind: DeadlineKind = p.startsWith('quarter') ? 'quarter' : p.startsWith('month') ? 'month' : p === 'half' ? 'half' : k > j ? 'fiscal-year' : 'year';
+    const kind: DeadlineKind = p.startsWith('quarter')
+      ? 'quarter'
+      : p.startsWith('month')
+        ? 'month'
+        : p === 'half'
+          ? 'half'
+          : k > j
+            ? 'fiscal-year'
+            : 'year';
     return { end: isYearToken(ctx.toks[k + 1]) ? k + 2 : k + 1, kind };
   }
   return { end: j, kind: 'year' };
@@ -242,7 +323,9 @@ function windowSpan(ctx: Ctx, i: number): number {
   else if (toks[i].lower !== 'within') return -1; // "in 6 months" is ambiguous; "in the next 6 months" is not
   const n = toks[j];
   if (!n) return -1;
-  const isNum = n.kind === 'n' || (n.kind === 'w' && (ctx.lex.list.numberWords.words.has(n.lower) || n.lower === 'a' || n.lower === 'one'));
+  const isNum =
+    n.kind === 'n' ||
+    (n.kind === 'w' && (ctx.lex.list.numberWords.words.has(n.lower) || n.lower === 'a' || n.lower === 'one'));
   if (!isNum) return -1;
   const u = toks[j + 1];
   if (!u || u.kind !== 'w') return -1;
@@ -298,7 +381,12 @@ function isNumericDate(toks: Token[], i: number): boolean {
   const d = toks[i + 4];
   if (!a || !b || !c || !d || a.gap || b.gap || c.gap || d.gap) return false;
   if (a.text !== c.text || (a.text !== '/' && a.text !== '-' && a.text !== '.')) return false;
-  return b.kind === 'n' && d.kind === 'n' && Number.isInteger(toks[i].value) && (isYearToken(toks[i]) || isYearToken(d) || d.text.length === 2);
+  return (
+    b.kind === 'n' &&
+    d.kind === 'n' &&
+    Number.isInteger(toks[i].value) &&
+    (isYearToken(toks[i]) || isYearToken(d) || d.text.length === 2)
+  );
 }
 
 /** A four-digit number in 1900–2099 is a year unless it clearly counts something ("2000 users"). */
@@ -308,11 +396,35 @@ function isYearHere(ctx: Ctx, i: number): boolean {
   if (t.text.indexOf('.') >= 0) return false;
   const prev = toks[i - 1];
   const next = toks[i + 1];
-  if (prev && (prev.text === '$' || prev.text === '€' || prev.text === '£' || prev.text === '~' || /^[<>≤≥]$/.test(prev.text))) return false;
+  if (
+    prev &&
+    (prev.text === '$' || prev.text === '€' || prev.text === '£' || prev.text === '~' || /^[<>≤≥]$/.test(prev.text))
+  )
+    return false;
   if (next && !next.gap && next.kind === 'w') return false; // 2025k, 2000x
   if (next && next.text === '%') return false;
-  if (prev && prev.kind === 'w' && (DEADLINE_PREPS.has(prev.lower) || BASELINE_PREV.has(prev.lower) || SEASONS.has(prev.lower) || prev.lower === 'year' || prev.lower === 'the' || ctx.lex.list.monthNames.words.has(prev.lower) || QUARTER.test(prev.lower) || HALF.test(prev.lower))) return true;
-  if (next && next.kind === 'w' && !next.cap && !ctx.lex.list.baselineNouns.words.has(next.lower) && !ctx.lex.list.conjunctions.words.has(next.lower) && !ctx.lex.list.prepositions.words.has(next.lower) && !/^(target|targets|goal|goals|plan|budget|results|and)$/.test(next.lower)) {
+  if (
+    prev &&
+    prev.kind === 'w' &&
+    (DEADLINE_PREPS.has(prev.lower) ||
+      BASELINE_PREV.has(prev.lower) ||
+      SEASONS.has(prev.lower) ||
+      prev.lower === 'year' ||
+      prev.lower === 'the' ||
+      ctx.lex.list.monthNames.words.has(prev.lower) ||
+      QUARTER.test(prev.lower) ||
+      HALF.test(prev.lower))
+  )
+    return true;
+  if (
+    next &&
+    next.kind === 'w' &&
+    !next.cap &&
+    !ctx.lex.list.baselineNouns.words.has(next.lower) &&
+    !ctx.lex.list.conjunctions.words.has(next.lower) &&
+    !ctx.lex.list.prepositions.words.has(next.lower) &&
+    !/^(target|targets|goal|goals|plan|budget|results|and)$/.test(next.lower)
+  ) {
     return false; // "2000 users": a count
   }
   return true;

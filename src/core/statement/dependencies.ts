@@ -8,7 +8,8 @@ import type { Ctx } from './context';
 import { M_DEPENDENCY, M_IGNORED, M_SENTENCE_END } from './context';
 import { matchList } from './lexicon/compile';
 
-const ALWAYS = /^(depends|dependent|depending|dependency|relies|relying|reliant|contingent|subject|waiting|blocked|awaiting|conditional|pending|with)$/;
+const ALWAYS =
+  /^(depends|dependent|depending|dependency|relies|relying|reliant|contingent|subject|waiting|blocked|awaiting|conditional|pending|with)$/;
 const NEEDS = /^(needs|need|requires|requiring|required|needing)$/;
 const WHEN = /^(once|after|when)$/;
 
@@ -30,7 +31,10 @@ export function findDependencies(ctx: Ctx): NamedDependency[] {
     else if (WHEN.test(w)) ok = dept.index === from && isDeliveryVerb(ctx, dept.index + dept.len);
     if (!ok) continue;
     const dep: NamedDependency = { text: ctx.text.slice(toks[i].start, toks[end - 1].end) };
-    if (dept.index >= 0) dep.department = ctx.text.slice(toks[dept.index].start, toks[dept.index + dept.len - 1].end).replace(/['’]s$/, '');
+    if (dept.index >= 0)
+      dep.department = ctx.text
+        .slice(toks[dept.index].start, toks[dept.index + dept.len - 1].end)
+        .replace(/['’]s$/, '');
     // "by March", "before Q2": when it is needed.
     let byAt = -1;
     for (let k = from; k < end; k++) if (/^(by|before|until|no)$/.test(toks[k].lower) && k > from) byAt = k;
@@ -52,7 +56,14 @@ function spanEnd(ctx: Ctx, from: number): number {
     const t = toks[k];
     if (mark[k] & M_SENTENCE_END) break;
     if (t.kind === 's' && /^[,;()—–]$/.test(t.text)) break;
-    if (t.kind === 'w' && k > from && (/^(so|while|whereas|which|but)$/.test(t.lower) || (t.lower === 'to' && ctx.verb[k + 1]) || (t.lower === 'and' && ctx.verb[k + 1]))) break;
+    if (
+      t.kind === 'w' &&
+      k > from &&
+      (/^(so|while|whereas|which|but)$/.test(t.lower) ||
+        (t.lower === 'to' && ctx.verb[k + 1]) ||
+        (t.lower === 'and' && ctx.verb[k + 1]))
+    )
+      break;
     k++;
   }
   return k;
@@ -75,7 +86,8 @@ function findDepartment(ctx: Ctx, from: number, end: number): Dept {
     const possessive = /['’]s$/.test(t.text);
     const len = matchList(lex.list.departments, toks, k);
     const known = len > 0 && (t.cap || t.text === t.text.toUpperCase());
-    const named = t.cap && !lex.list.monthNames.words.has(t.lower) && !/^(q[1-4]|h[12]|fy\d*)$/.test(t.lower) && !(k === 0);
+    const named =
+      t.cap && !lex.list.monthNames.words.has(t.lower) && !/^(q[1-4]|h[12]|fy\d*)$/.test(t.lower) && !(k === 0);
     if (known || (named && (afterFrom || possessive || k === from))) {
       const cand: Dept = { index: k, len: known ? len : 1, afterFrom, possessive };
       if (best.index < 0 || (afterFrom && !best.afterFrom)) best = cand;

@@ -74,7 +74,8 @@ export function buildFindings(inp: FindingInput): StatementFinding[] {
     out.push({
       rule: 'not-time-bound',
       message: 'No deadline or period is given.',
-      suggestion: 'Add when it will be done or measured: a date, quarter or window ("by Q3 2027", "within 12 months", "each quarter").',
+      suggestion:
+        'Add when it will be done or measured: a date, quarter or window ("by Q3 2027", "within 12 months", "each quarter").',
     });
   }
   if (!a.initiative) {

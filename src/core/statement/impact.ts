@@ -63,9 +63,13 @@ export function findImpact(ctx: Ctx, qs: QInfo[]): ImpactResult {
       const ok =
         obj.headClass === 'outcome' ||
         (obj.headClass === 'acquirable' && !(f & V_REACH)) ||
-        ((obj.headClass === 'unknown' || obj.headClass === 'none') && (obj.hasOutcome || (obj.hasAcquirable && !(f & V_REACH)))) ||
+        ((obj.headClass === 'unknown' || obj.headClass === 'none') &&
+          (obj.hasOutcome || (obj.hasAcquirable && !(f & V_REACH)))) ||
         // "keep uptime high", "close more deals"
-        (obj.headClass !== 'soft' && obj.headClass !== 'output' && obj.headClass !== 'input' && directionStateAfter(ctx, obj.to, ce));
+        (obj.headClass !== 'soft' &&
+          obj.headClass !== 'output' &&
+          obj.headClass !== 'input' &&
+          directionStateAfter(ctx, obj.to, ce));
       if (ok) {
         res.impact = true;
         res.direction = directionOf(f, undefined);
@@ -85,7 +89,12 @@ export function findImpact(ctx: Ctx, qs: QInfo[]): ImpactResult {
       const obj = readPhrase(ctx, i + 1, ce);
       let acquiring = false;
       for (let k = cs; k < i; k++) if (ctx.verb[k] & V_ACQ) acquiring = true;
-      if (obj.headClass === 'outcome' || obj.headClass === 'acquirable' || (obj.headClass === 'none' && rangeHasOutcome(ctx, cs, ce)) || (obj.headClass === 'unknown' && (obj.hasOutcome || acquiring))) {
+      if (
+        obj.headClass === 'outcome' ||
+        obj.headClass === 'acquirable' ||
+        (obj.headClass === 'none' && rangeHasOutcome(ctx, cs, ce)) ||
+        (obj.headClass === 'unknown' && (obj.hasOutcome || acquiring))
+      ) {
         res.impact = true;
         res.direction = dir === 'down' ? 'decrease' : 'increase';
         res.clauseFrom = cs;
@@ -138,7 +147,14 @@ function directionOf(flags: number, q: QInfo | undefined): Direction | undefined
   return undefined;
 }
 
-function checkContradiction(ctx: Ctx, res: ImpactResult, verb: number, flags: number, base: QInfo, target: QInfo): void {
+function checkContradiction(
+  ctx: Ctx,
+  res: ImpactResult,
+  verb: number,
+  flags: number,
+  base: QInfo,
+  target: QInfo,
+): void {
   if (verb < 0 || base.unit !== target.unit) return;
   if (!(flags & (V_INC | V_DEC)) || (flags & V_INC && flags & V_DEC)) return;
   const lemmaWord = ctx.toks[verb].lower;
@@ -149,13 +165,18 @@ function checkContradiction(ctx: Ctx, res: ImpactResult, verb: number, flags: nu
   const b = borrowed ? base.value : comparable(base);
   const t = borrowed ? target.value : comparable(target);
   if ((up && t < b) || (!up && t > b)) {
-    res.contradiction = { verb: ctx.text.slice(ctx.toks[verb].start, ctx.toks[verb + ctx.verbLen[verb] - 1].end), baseline: base, target };
+    res.contradiction = {
+      verb: ctx.text.slice(ctx.toks[verb].start, ctx.toks[verb + ctx.verbLen[verb] - 1].end),
+      baseline: base,
+      target,
+    };
   }
 }
 
 function isAmbiguous(ctx: Ctx, form: string): boolean {
   // Inflected forms of ambiguous verbs ("improving", "improved").
-  for (const w of ctx.lex.source.ambiguousDirectionVerbs) if (form.startsWith(w.slice(0, Math.max(4, w.length - 1)))) return true;
+  for (const w of ctx.lex.source.ambiguousDirectionVerbs)
+    if (form.startsWith(w.slice(0, Math.max(4, w.length - 1)))) return true;
   return false;
 }
 
@@ -174,7 +195,10 @@ const SECONDS: [RegExp, number][] = [
 /** Durations in seconds so "3 days" and "4 hours" compare; other units as written. */
 function comparable(q: QInfo): number {
   if (q.unit !== 'duration') return q.value;
-  const unit = q.text.toLowerCase().replace(/^[^a-z]*/, '').trim();
+  const unit = q.text
+    .toLowerCase()
+    .replace(/^[^a-z]*/, '')
+    .trim();
   for (const [re, f] of SECONDS) if (re.test(unit)) return q.value * f;
   return q.value;
 }

@@ -28,13 +28,19 @@ export function findInitiative(ctx: Ctx): InitiativeResult {
       // "Achieve ISO 27001 certification"
       if (main && f & V_REACH) {
         const obj = readPhrase(ctx, i + ctx.verbLen[i], clauseEnd(ctx, i));
-        if (obj.head >= 0 && matchList(lex.list.milestoneNouns, toks, obj.head)) return { initiative: true, from: i, to: clauseEnd(ctx, i) };
+        if (obj.head >= 0 && matchList(lex.list.milestoneNouns, toks, obj.head))
+          return { initiative: true, from: i, to: clauseEnd(ctx, i) };
       }
     }
     // Means: "through a proactive support plan", "via partners".
-    if (toks[i].kind === 'w' && matchList(lex.list.meansConnectors, toks, i) && (toks[i].lower === 'through' || toks[i].lower === 'via' || toks[i].lower === 'by')) {
+    if (
+      toks[i].kind === 'w' &&
+      matchList(lex.list.meansConnectors, toks, i) &&
+      (toks[i].lower === 'through' || toks[i].lower === 'via' || toks[i].lower === 'by')
+    ) {
       const next = toks[i + 1];
-      if (next && next.kind === 'w' && !(mark[i + 1] & M_QUANTITY) && !isTimeWord(next.lower)) return { initiative: true, from: i, to: clauseEnd(ctx, i) };
+      if (next && next.kind === 'w' && !(mark[i + 1] & M_QUANTITY) && !isTimeWord(next.lower))
+        return { initiative: true, from: i, to: clauseEnd(ctx, i) };
     }
   }
   // A fragment with no verb that names an output: "10 awards or fellowships for prototypes".
@@ -44,7 +50,8 @@ export function findInitiative(ctx: Ctx): InitiativeResult {
     let s = 0;
     while (s < toks.length && (mark[s] & (M_IGNORED | M_QUANTITY) || toks[s].kind !== 'w')) s++;
     const ph = readPhrase(ctx, s, clauseEnd(ctx, s));
-    if (ph.headClass === 'output' && ph.head >= 0 && !/^(completion|plan|strategy)$/.test(toks[ph.head].lower)) return { initiative: true, from: s, to: ph.to };
+    if (ph.headClass === 'output' && ph.head >= 0 && !/^(completion|plan|strategy)$/.test(toks[ph.head].lower))
+      return { initiative: true, from: s, to: ph.to };
   }
   return { initiative: false, from: -1, to: -1 };
 }
@@ -61,7 +68,8 @@ function isMainVerb(ctx: Ctx, i: number, mainVerbSeen: boolean): boolean {
   if (p < 0 || mark[p] & M_IGNORED) {
     // "Starting in the year 2023", "Beginning in Q3": a time phrase, not an action.
     const nx = toks[i + ctx.verbLen[i]];
-    if ((ctx.verb[i] & (F_ING | F_BASE | F_S | F_ED)) === F_ING && nx && lex.list.prepositions.words.has(nx.lower)) return false;
+    if ((ctx.verb[i] & (F_ING | F_BASE | F_S | F_ED)) === F_ING && nx && lex.list.prepositions.words.has(nx.lower))
+      return false;
     return true;
   }
   const prev = toks[p];
@@ -74,14 +82,21 @@ function isMainVerb(ctx: Ctx, i: number, mainVerbSeen: boolean): boolean {
   if (w === 'and' || w === 'or') {
     if (mainVerbSeen) return true;
     // "is finished and published": a passive participle joined to an auxiliary.
-    if (ctx.verb[i] & F_ED) for (let k = p - 1; k >= 0 && k >= p - 4; k--) if (lex.list.auxiliaries.words.has(toks[k].lower)) return true;
+    if (ctx.verb[i] & F_ED)
+      for (let k = p - 1; k >= 0 && k >= p - 4; k--) if (lex.list.auxiliaries.words.has(toks[k].lower)) return true;
     return false;
   }
   if (lex.list.auxiliaries.words.has(w)) return true;
   if (/^(we|they|i|team|teams)$/.test(w)) return true;
   // After a subject noun: "100% of AEs complete…", "OCTO delivered…".
   if ((ctx.verb[i] & (F_ING | F_BASE | F_S | F_ED)) === F_ING) return false;
-  if (ctx.sentence[p] === ctx.sentence[i] && toks[p].kind === 'w' && !ctx.verb[p] && !lex.list.prepositions.words.has(w) && !lex.list.determiners.words.has(w)) {
+  if (
+    ctx.sentence[p] === ctx.sentence[i] &&
+    toks[p].kind === 'w' &&
+    !ctx.verb[p] &&
+    !lex.list.prepositions.words.has(w) &&
+    !lex.list.determiners.words.has(w)
+  ) {
     return /[^s]s$/.test(w) && !(mark[p] & M_QUANTITY);
   }
   return false;

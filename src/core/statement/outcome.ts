@@ -56,13 +56,21 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
   }
   if (gv.flags & V_SAVE || gv.flags & V_CAP) return object.headClass !== 'soft';
   // A level being moved: any object that is not an output, a soft quality or an input.
-  const moved = gv.flags & (V_INC | V_DEC) || q.role === 'change' || (q.sign !== undefined);
+  const moved = gv.flags & (V_INC | V_DEC) || q.role === 'change' || q.sign !== undefined;
   if (moved) {
     if (before.hasOutcome && object !== after) return true;
-    if (before.hasOutcome && after.headClass !== 'outcome' && after.headClass !== 'acquirable' && before.headClass !== 'output') return true;
+    if (
+      before.hasOutcome &&
+      after.headClass !== 'outcome' &&
+      after.headClass !== 'acquirable' &&
+      before.headClass !== 'output'
+    )
+      return true;
     const cls = object.headClass;
-    if (cls === 'output' || cls === 'soft' || cls === 'input') return object.hasOutcome && cls !== 'input' && before.hasOutcome;
-    if (cls === 'none' && !before.hasOutcome && !after.hasOutcome && gv.verb < 0 && !q.sign) return inherit(ctx, q, prevQ);
+    if (cls === 'output' || cls === 'soft' || cls === 'input')
+      return object.hasOutcome && cls !== 'input' && before.hasOutcome;
+    if (cls === 'none' && !before.hasOutcome && !after.hasOutcome && gv.verb < 0 && !q.sign)
+      return inherit(ctx, q, prevQ);
     return true;
   }
   // "80% of calls within 20 seconds": a service level.
@@ -72,7 +80,11 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
       return !(gv.flags & V_INPUT);
     case 'acquirable':
       if (gv.verb < 0 || (gv.flags & (V_ACQ | V_REACH | V_HOLD) && !(gv.flags & V_OUTREACH))) return true;
-      return rangeHas(ctx, predicateFrom, ce, 'adoptionWords') || rangeHas(ctx, predicateFrom, ce, 'outcomeStates') || rangeHasOutcome(ctx, predicateFrom, ce);
+      return (
+        rangeHas(ctx, predicateFrom, ce, 'adoptionWords') ||
+        rangeHas(ctx, predicateFrom, ce, 'outcomeStates') ||
+        rangeHasOutcome(ctx, predicateFrom, ce)
+      );
     case 'output':
     case 'soft':
     case 'input':
@@ -81,7 +93,11 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
     case 'unknown':
       if (object.hasOutcome) return true;
       if (gv.flags & (V_REACH | V_HOLD) && (before.hasOutcome || after.hasOutcome)) return true;
-      return rangeHasOutcome(ctx, predicateFrom, ce) || rangeHas(ctx, predicateFrom, ce, 'outcomeStates') || (gv.verb < 0 && rangeHas(ctx, predicateFrom, ce, 'adoptionWords'));
+      return (
+        rangeHasOutcome(ctx, predicateFrom, ce) ||
+        rangeHas(ctx, predicateFrom, ce, 'outcomeStates') ||
+        (gv.verb < 0 && rangeHas(ctx, predicateFrom, ce, 'adoptionWords'))
+      );
     default:
       if (before.hasOutcome) return true;
       // "runs for 10 days without a crash": a duration of reliability.

@@ -51,7 +51,13 @@ export function classify(ctx: Ctx, i: number, afterPreposition: boolean): { cls:
   if ((len = matchList(lex.list.headOnlyOutcomes, toks, i))) {
     // "sales" is an outcome only as the head, never after "with", "to", "for" ("work with sales").
     const next = toks[i + len];
-    const isHead = !next || next.kind !== 'w' || lex.list.prepositions.words.has(next.lower) || lex.list.conjunctions.words.has(next.lower) || (ctx.mark[i + len] & M_DEADLINE) !== 0 || ctx.verb[i + len] !== 0;
+    const isHead =
+      !next ||
+      next.kind !== 'w' ||
+      lex.list.prepositions.words.has(next.lower) ||
+      lex.list.conjunctions.words.has(next.lower) ||
+      (ctx.mark[i + len] & M_DEADLINE) !== 0 ||
+      ctx.verb[i + len] !== 0;
     result.cls = isHead && !afterPreposition ? 'outcome' : 'unknown';
     result.len = len;
     return result;
@@ -90,16 +96,35 @@ export function readPhrase(ctx: Ctx, i: number, limit: number, afterPreposition 
     // A verb ends the phrase, except an -ing noun at its end ("upsell tracking").
     if (ctx.verb[k] && ph.head >= 0) {
       const nx = toks[k + 1];
-      const endsHere = !nx || k + 1 >= limit || nx.kind !== 'w' || lex.list.prepositions.words.has(nx.lower) || (mark[k + 1] & (M_BOUNDARY | M_DEADLINE)) !== 0;
+      const endsHere =
+        !nx ||
+        k + 1 >= limit ||
+        nx.kind !== 'w' ||
+        lex.list.prepositions.words.has(nx.lower) ||
+        (mark[k + 1] & (M_BOUNDARY | M_DEADLINE)) !== 0;
       if (!(ctx.verb[k] & F_ING && endsHere)) break;
     }
     const w = t.lower;
     // A predicate after the head ends the phrase: "250 people participate", "companies using".
-    if (ph.headClass === 'acquirable' && (matchList(lex.list.adoptionWords, toks, k) || matchList(lex.list.outcomeStates, toks, k)) && !matchList(lex.list.outcomeMetrics, toks, k)) break;
+    if (
+      ph.headClass === 'acquirable' &&
+      (matchList(lex.list.adoptionWords, toks, k) || matchList(lex.list.outcomeStates, toks, k)) &&
+      !matchList(lex.list.outcomeMetrics, toks, k)
+    )
+      break;
     // "students receiving assistance": a participle after a plural head starts a relative clause.
-    if (ph.head >= 0 && w.endsWith('ing') && /[^s]s$/.test(toks[ph.head].lower) && classify(ctx, k, false).cls === 'unknown') break;
+    if (
+      ph.head >= 0 &&
+      w.endsWith('ing') &&
+      /[^s]s$/.test(toks[ph.head].lower) &&
+      classify(ctx, k, false).cls === 'unknown'
+    )
+      break;
     if (lex.list.prepositions.words.has(w)) {
-      const container = ph.head < 0 || lex.list.measureNouns.words.has(toks[ph.head].lower) || matchList(lex.list.changeNouns, toks, ph.head) > 0;
+      const container =
+        ph.head < 0 ||
+        lex.list.measureNouns.words.has(toks[ph.head].lower) ||
+        matchList(lex.list.changeNouns, toks, ph.head) > 0;
       if ((w === 'of' || w === 'in') && container && hops < 2) {
         hops++;
         afterPrep = false;
@@ -108,7 +133,12 @@ export function readPhrase(ctx: Ctx, i: number, limit: number, afterPreposition 
       }
       break;
     }
-    if (lex.list.determiners.words.has(w) || lex.list.conjunctions.words.has(w) || lex.list.hedges.words.has(w) || lex.list.universalWords.words.has(w)) {
+    if (
+      lex.list.determiners.words.has(w) ||
+      lex.list.conjunctions.words.has(w) ||
+      lex.list.hedges.words.has(w) ||
+      lex.list.universalWords.words.has(w)
+    ) {
       k++;
       continue;
     }
@@ -121,7 +151,8 @@ export function readPhrase(ctx: Ctx, i: number, limit: number, afterPreposition 
     k += len;
     ph.to = k;
   }
-  if (ph.head >= 0 && lex.list.measureNouns.words.has(toks[ph.head].lower) && ph.headClass === 'unknown') ph.headClass = 'none';
+  if (ph.head >= 0 && lex.list.measureNouns.words.has(toks[ph.head].lower) && ph.headClass === 'unknown')
+    ph.headClass = 'none';
   return ph;
 }
 
@@ -137,7 +168,12 @@ export function rangeHasOutcome(ctx: Ctx, from: number, to: number): boolean {
   return false;
 }
 
-export function rangeHas(ctx: Ctx, from: number, to: number, list: 'adoptionWords' | 'outcomeStates' | 'acquirableNouns'): boolean {
+export function rangeHas(
+  ctx: Ctx,
+  from: number,
+  to: number,
+  list: 'adoptionWords' | 'outcomeStates' | 'acquirableNouns',
+): boolean {
   const wl = ctx.lex.list[list];
   for (let k = from; k < to; k++) if (ctx.toks[k].kind === 'w' && matchList(wl, ctx.toks, k)) return true;
   return false;

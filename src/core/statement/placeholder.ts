@@ -39,8 +39,13 @@ export function embeddedPlaceholders(ctx: Ctx): string[] {
       if ((w === 'x' || w === 'n' || w === 'xx') && t.text !== 'n') {
         const next = toks[i + 1];
         const prev = toks[i - 1];
-        if ((next && !next.gap && (next.text === '%' || next.lower === 'm' || next.lower === 'k')) || (prev && !t.gap && /^[$€£[<]$/.test(prev.text)) || (prev && /^(by|to|from|of|reach|at)$/.test(prev.lower) && (!next || next.kind === 's' || next.gap))) {
-          const end = next && !next.gap && (next.text === '%' || next.text === ']' || next.text === '>') ? next.end : t.end;
+        if (
+          (next && !next.gap && (next.text === '%' || next.lower === 'm' || next.lower === 'k')) ||
+          (prev && !t.gap && /^[$€£[<]$/.test(prev.text)) ||
+          (prev && /^(by|to|from|of|reach|at)$/.test(prev.lower) && (!next || next.kind === 's' || next.gap))
+        ) {
+          const end =
+            next && !next.gap && (next.text === '%' || next.text === ']' || next.text === '>') ? next.end : t.end;
           const start = prev && !t.gap && /^[$€£[<]$/.test(prev.text) ? prev.start : t.start;
           out.push(ctx.text.slice(start, end));
           continue;

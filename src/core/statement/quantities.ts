@@ -32,7 +32,8 @@ const DASHES = /^[-–—]$/;
 const ORDINAL = /^(st|nd|rd|th)$/;
 const TIME_UNIT_SUFFIX = /^(h|hr|hrs|min|mins|s|sec|secs|ms|d|wk|wks|mo|mos|yr|yrs)$/;
 const POINT_SUFFIX = /^(pp|pts|pt|ppt|bps|bp)$/;
-const RANK_VERBS = /^(rank|ranked|ranking|reach|enter|break|be|remain|stay|finish|get|make|place|among|into|in|become|land|climb)$/;
+const RANK_VERBS =
+  /^(rank|ranked|ranking|reach|enter|break|be|remain|stay|finish|get|make|place|among|into|in|become|land|climb)$/;
 
 export function findQuantities(ctx: Ctx): QInfo[] {
   const { toks, mark } = ctx;
@@ -91,9 +92,11 @@ function numberAt(ctx: Ctx, i: number): QInfo | null {
   const prev = toks[i - 1];
   const next = toks[i + 1];
   // Part of a code or version: v2.0, 1.2.3, EN-04, 24/7.
-  if (prev && !t.gap && (prev.text === '.' || prev.text === '_' || prev.text === ':') && toks[i - 2] && !prev.gap) return markName(ctx, i, i + 1);
+  if (prev && !t.gap && (prev.text === '.' || prev.text === '_' || prev.text === ':') && toks[i - 2] && !prev.gap)
+    return markName(ctx, i, i + 1);
   if (prev && !t.gap && prev.kind === 'w') return markName(ctx, i, i + 1);
-  if (next && !next.gap && next.text === '.' && toks[i + 2]?.kind === 'n' && !toks[i + 2].gap) return markName(ctx, i, i + 3);
+  if (next && !next.gap && next.text === '.' && toks[i + 2]?.kind === 'n' && !toks[i + 2].gap)
+    return markName(ctx, i, i + 3);
   // Ordinals ("3rd grade") and numbers fused with letters that are not units ("2FA", "5G").
   if (next && !next.gap && next.kind === 'w') {
     if (ORDINAL.test(next.lower)) return markName(ctx, i, i + 2);
@@ -102,15 +105,28 @@ function numberAt(ctx: Ctx, i: number): QInfo | null {
   if (next && !next.gap && DASHES.test(next.text) && toks[i + 2] && !toks[i + 2].gap && toks[i + 2].kind === 'w') {
     const w = toks[i + 2].lower;
     if (/^(point|points|percent|fold|x)$/.test(w)) {
-      const q = make(ctx, i, i + 3, t.value, w.startsWith('point') ? 'percentage-points' : w === 'percent' ? 'percent' : 'multiplier');
+      const q = make(
+        ctx,
+        i,
+        i + 3,
+        t.value,
+        w.startsWith('point') ? 'percentage-points' : w === 'percent' ? 'percent' : 'multiplier',
+      );
       return q;
     }
     return markName(ctx, i, i + 3);
   }
-  if (next && !next.gap && DASHES.test(next.text) && (!toks[i + 2] || toks[i + 2].kind === 's')) return markName(ctx, i, i + 2);
+  if (next && !next.gap && DASHES.test(next.text) && (!toks[i + 2] || toks[i + 2].kind === 's'))
+    return markName(ctx, i, i + 2);
   // Names: ISO 27001, SOC 2, Windows 11, Level 3, Fortune 500, Office 365.
-  if (prev && prev.kind === 'w' && t.gap && (lex.list.nameLabels.words.has(prev.lower) || matchList(lex.list.nameLabels, toks, i - 2) === 2)) {
-    if (!(next && (next.text === '%' || lex.list.percentWords.words.has(next.lower)))) return markName(ctx, i - 1, i + 1);
+  if (
+    prev &&
+    prev.kind === 'w' &&
+    t.gap &&
+    (lex.list.nameLabels.words.has(prev.lower) || matchList(lex.list.nameLabels, toks, i - 2) === 2)
+  ) {
+    if (!(next && (next.text === '%' || lex.list.percentWords.words.has(next.lower))))
+      return markName(ctx, i - 1, i + 1);
   }
   let start = i;
   let end = i + 1;
@@ -118,7 +134,11 @@ function numberAt(ctx: Ctx, i: number): QInfo | null {
   let unit: QuantityUnit = 'count';
   let currency: string | undefined;
   // Money before: $ 250,000; USD 1.2M; DKK 100 million; r$.
-  if (prev && (lex.list.currencySymbols.words.has(prev.lower) || (prev.kind === 'w' && lex.list.currencyWords.words.has(prev.lower) && prev.text === prev.text.toUpperCase()))) {
+  if (
+    prev &&
+    (lex.list.currencySymbols.words.has(prev.lower) ||
+      (prev.kind === 'w' && lex.list.currencyWords.words.has(prev.lower) && prev.text === prev.text.toUpperCase()))
+  ) {
     start = i - 1;
     unit = 'currency';
     currency = prev.text;
@@ -129,7 +149,12 @@ function numberAt(ctx: Ctx, i: number): QInfo | null {
     return q;
   }
   // Ranges: 6–7%, 20-25%, 3 to 5 (only the dash forms; "to" is a target).
-  if (next && DASHES.test(next.text) && toks[i + 2]?.kind === 'n' && (!next.gap || !toks[i + 2].gap || next.text !== '-')) {
+  if (
+    next &&
+    DASHES.test(next.text) &&
+    toks[i + 2]?.kind === 'n' &&
+    (!next.gap || !toks[i + 2].gap || next.text !== '-')
+  ) {
     end = i + 3;
   }
   // Fractions written with a slash: 1/3 (not 24/7).
@@ -164,7 +189,12 @@ function numberAt(ctx: Ctx, i: number): QInfo | null {
       return markName(ctx, start, end + 1);
     }
     u = toks[end];
-  } else if (u && u.kind === 'w' && matchList(lex.list.scaleWords, toks, end) && !(u.lower === 'm' || u.lower === 'b' || u.lower === 'k') ) {
+  } else if (
+    u &&
+    u.kind === 'w' &&
+    matchList(lex.list.scaleWords, toks, end) &&
+    !(u.lower === 'm' || u.lower === 'b' || u.lower === 'k')
+  ) {
     value *= Number(matchedValue);
     end++;
     u = toks[end];
@@ -188,7 +218,13 @@ function numberAt(ctx: Ctx, i: number): QInfo | null {
       unit = 'currency';
       currency = u.text;
       end++;
-    } else if (unit === 'count' && (len = Math.max(matchList(lex.list.shortDurationUnits, toks, end), matchList(lex.list.longDurationUnits, toks, end)))) {
+    } else if (
+      unit === 'count' &&
+      (len = Math.max(
+        matchList(lex.list.shortDurationUnits, toks, end),
+        matchList(lex.list.longDurationUnits, toks, end),
+      ))
+    ) {
       unit = 'duration';
       end += len;
     }
@@ -198,13 +234,25 @@ function numberAt(ctx: Ctx, i: number): QInfo | null {
   // "top 10": a rank when reached, a scope or a name otherwise.
   if (prev && prev.kind === 'w' && prev.lower === 'top' && unit === 'count') {
     let reached = false;
-    for (let k = i - 2; k >= 0 && k >= i - 5; k--) if (RANK_VERBS.test(toks[k].lower) || (ctx.verb[k] & V_ANY && /^(reach|rank|enter|break|climb)/.test(toks[k].lower))) reached = true;
+    for (let k = i - 2; k >= 0 && k >= i - 5; k--)
+      if (
+        RANK_VERBS.test(toks[k].lower) ||
+        (ctx.verb[k] & V_ANY && /^(reach|rank|enter|break|climb)/.test(toks[k].lower))
+      )
+        reached = true;
     if (!reached) return markName(ctx, i - 1, end);
     return make(ctx, i - 1, end, value, 'rank');
   }
   // Sign: "+8%", "-5%".
   let sign: 'up' | 'down' | undefined;
-  if (start === i && prev && prev.kind === 's' && !t.gap && (prev.text === '+' || prev.text === '-' || prev.text === '−') && (i - 1 === 0 || prev.gap)) {
+  if (
+    start === i &&
+    prev &&
+    prev.kind === 's' &&
+    !t.gap &&
+    (prev.text === '+' || prev.text === '-' || prev.text === '−') &&
+    (i - 1 === 0 || prev.gap)
+  ) {
     start = i - 1;
     sign = prev.text === '+' ? 'up' : 'down';
   }
@@ -246,13 +294,20 @@ function wordQuantityAt(ctx: Ctx, i: number): QInfo | null {
     const art = prev && (prev.lower === 'a' || prev.lower === 'one' || lex.list.numberWords.words.has(prev.lower));
     if (w === 'half' || w.indexOf('-') > 0) {
       if (prev && /^(first|second|1st|2nd|next|this|last|the)$/.test(prev.lower)) return null;
-      if (next && (next.lower === 'of' || !next || next.kind === 's') || (prev && /^(by|a|in|one)$/.test(prev.lower)) || i === 0 || ctx.verb[i - 1] || !prev) {
+      if (
+        (next && (next.lower === 'of' || !next || next.kind === 's')) ||
+        (prev && /^(by|a|in|one)$/.test(prev.lower)) ||
+        i === 0 ||
+        ctx.verb[i - 1] ||
+        !prev
+      ) {
         return make(ctx, art ? i - 1 : i, i + 1, v, 'fraction');
       }
       return null;
     }
     if (art && (next?.lower === 'of' || (toks[i - 2] && toks[i - 2].lower === 'by') || !next || next.kind === 's')) {
-      const mult = prev && lex.list.numberWords.words.has(prev.lower) ? Number(lex.list.numberWords.words.get(prev.lower)) : 1;
+      const mult =
+        prev && lex.list.numberWords.words.has(prev.lower) ? Number(lex.list.numberWords.words.get(prev.lower)) : 1;
       return make(ctx, i - 1, i + 1, v * mult, 'fraction');
     }
     return null;
@@ -269,7 +324,12 @@ function wordQuantityAt(ctx: Ctx, i: number): QInfo | null {
     else if (!(prev && lex.list.numberWords.words.has(prev.lower))) return null;
   }
   // "two hundred", "six million", "three thousand".
-  while (toks[end] && toks[end].kind === 'w' && lex.list.scaleWords.words.has(toks[end].lower) && toks[end].lower.length > 2) {
+  while (
+    toks[end] &&
+    toks[end].kind === 'w' &&
+    lex.list.scaleWords.words.has(toks[end].lower) &&
+    toks[end].lower.length > 2
+  ) {
     v *= Number(lex.list.scaleWords.words.get(toks[end].lower));
     end++;
   }
@@ -277,7 +337,7 @@ function wordQuantityAt(ctx: Ctx, i: number): QInfo | null {
   const u = toks[end];
   if (u) {
     let len: number;
-    if (u.text === '%' || (len = matchList(lex.list.percentWords, toks, end)) && u.lower !== 'percentage') {
+    if (u.text === '%' || ((len = matchList(lex.list.percentWords, toks, end)) && u.lower !== 'percentage')) {
       unit = 'percent';
       end += u.text === '%' ? 1 : matchList(lex.list.percentWords, toks, end);
     } else if ((len = matchList(lex.list.pointWords, toks, end))) {
@@ -286,7 +346,12 @@ function wordQuantityAt(ctx: Ctx, i: number): QInfo | null {
     } else if (u.lower === 'times') {
       unit = 'multiplier';
       end++;
-    } else if ((len = Math.max(matchList(lex.list.shortDurationUnits, toks, end), matchList(lex.list.longDurationUnits, toks, end)))) {
+    } else if (
+      (len = Math.max(
+        matchList(lex.list.shortDurationUnits, toks, end),
+        matchList(lex.list.longDurationUnits, toks, end),
+      ))
+    ) {
       unit = 'duration';
       end += len;
     }
@@ -311,7 +376,25 @@ function numberWordValue(ctx: Ctx, w: string): number | null {
   return null;
 }
 
-const BASELINE_WORDS = new Set(['from', 'vs', 'versus', 'since', 'currently', 'current', 'today', 'was', 'were', 'baseline', 'baselines', 'compared', 'against', 'relative', 'last', 'prior', 'previously']);
+const BASELINE_WORDS = new Set([
+  'from',
+  'vs',
+  'versus',
+  'since',
+  'currently',
+  'current',
+  'today',
+  'was',
+  'were',
+  'baseline',
+  'baselines',
+  'compared',
+  'against',
+  'relative',
+  'last',
+  'prior',
+  'previously',
+]);
 const HEDGE_SYMBOLS = /^[~≈()]$/;
 
 /** Baseline, target, change, threshold or count, from the words around each quantity. */
@@ -321,7 +404,16 @@ function assignRoles(ctx: Ctx, qs: QInfo[]): void {
     const q = qs[n];
     // The word before, skipping hedges, articles and brackets.
     let p = q.t0 - 1;
-    while (p >= 0 && (HEDGE_SYMBOLS.test(toks[p].text) || lex.list.hedges.words.has(toks[p].lower) || toks[p].lower === 'a' || toks[p].lower === 'an' || toks[p].lower === 'the' || lex.list.universalWords.words.has(toks[p].lower))) p--;
+    while (
+      p >= 0 &&
+      (HEDGE_SYMBOLS.test(toks[p].text) ||
+        lex.list.hedges.words.has(toks[p].lower) ||
+        toks[p].lower === 'a' ||
+        toks[p].lower === 'an' ||
+        toks[p].lower === 'the' ||
+        lex.list.universalWords.words.has(toks[p].lower))
+    )
+      p--;
     const before = p >= 0 ? toks[p] : undefined;
     const bw = before ? before.lower : '';
     q.afterOf = bw === 'of';
@@ -331,13 +423,27 @@ function assignRoles(ctx: Ctx, qs: QInfo[]): void {
     if (bw === 'within' && q.unit === 'duration') {
       role = 'threshold';
       q.serviceLevel = true;
-    } else if (BASELINE_WORDS.has(bw) || (bw === 'from' ) || isBaselineOf(ctx, p)) {
+    } else if (BASELINE_WORDS.has(bw) || bw === 'from' || isBaselineOf(ctx, p)) {
       role = 'baseline';
-    } else if (after && (after.text === '→' || after.text === '->' || after.text === '=>' || (aw === 'to' && bw === 'from'))) {
+    } else if (
+      after &&
+      (after.text === '→' || after.text === '->' || after.text === '=>' || (aw === 'to' && bw === 'from'))
+    ) {
       role = 'baseline';
-    } else if (bw === 'to' || bw === 'toward' || bw === 'towards' || before?.text === '→' || before?.text === '->' || before?.text === '=>') {
+    } else if (
+      bw === 'to' ||
+      bw === 'toward' ||
+      bw === 'towards' ||
+      before?.text === '→' ||
+      before?.text === '->' ||
+      before?.text === '=>'
+    ) {
       role = 'target';
-    } else if (before && (matchList(lex.list.thresholdBefore, toks, p) || (p > 0 && matchList(lex.list.thresholdBefore, toks, p - 1) === 2))) {
+    } else if (
+      before &&
+      (matchList(lex.list.thresholdBefore, toks, p) ||
+        (p > 0 && matchList(lex.list.thresholdBefore, toks, p - 1) === 2))
+    ) {
       role = 'threshold';
     } else if (after && matchList(lex.list.thresholdAfter, toks, q.t1)) {
       role = 'threshold';
@@ -345,7 +451,17 @@ function assignRoles(ctx: Ctx, qs: QInfo[]): void {
       role = 'threshold';
     } else if (bw === 'by' || q.sign || q.unit === 'multiplier') {
       role = 'change';
-    } else if (after && (matchList(lex.list.changeNouns, toks, q.t1) || (matchList(lex.list.comparatives, toks, q.t1) && aw !== 'than' && toks[q.t1 + 1]?.lower !== 'than' && aw !== 'over' && aw !== 'under' && aw !== 'below' && aw !== 'above'))) {
+    } else if (
+      after &&
+      (matchList(lex.list.changeNouns, toks, q.t1) ||
+        (matchList(lex.list.comparatives, toks, q.t1) &&
+          aw !== 'than' &&
+          toks[q.t1 + 1]?.lower !== 'than' &&
+          aw !== 'over' &&
+          aw !== 'under' &&
+          aw !== 'below' &&
+          aw !== 'above'))
+    ) {
       role = 'change';
       if (!q.sign) q.sign = matchedValue === 'down' ? 'down' : 'up';
     }
@@ -357,7 +473,12 @@ function assignRoles(ctx: Ctx, qs: QInfo[]): void {
     }
     q.role = role;
     // "from 21 to 10 days": the baseline shares the target's unit.
-    if (role === 'baseline' && q.unit === 'count' && after && (aw === 'to' || after.text === '→' || after.text === '->')) {
+    if (
+      role === 'baseline' &&
+      q.unit === 'count' &&
+      after &&
+      (aw === 'to' || after.text === '→' || after.text === '->')
+    ) {
       const nextQ = qs[n + 1];
       if (nextQ && nextQ.t0 === q.t1 + 1 && nextQ.unit !== 'count') {
         q.unit = nextQ.unit;

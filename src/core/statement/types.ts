@@ -1,14 +1,7 @@
 /** What the statement checker finds in one cell's text. Plain data, JSON-safe. */
 
 export type QuantityUnit =
-  | 'count'
-  | 'percent'
-  | 'percentage-points'
-  | 'currency'
-  | 'multiplier'
-  | 'fraction'
-  | 'rank'
-  | 'duration';
+  'count' | 'percent' | 'percentage-points' | 'currency' | 'multiplier' | 'fraction' | 'rank' | 'duration';
 
 export type QuantityRole = 'target' | 'baseline' | 'change' | 'threshold' | 'count';
 
@@ -31,15 +24,7 @@ export interface Quantity {
 
 export type Direction = 'increase' | 'decrease' | 'hold' | 'reach';
 
-export type DeadlineKind =
-  | 'date'
-  | 'month'
-  | 'quarter'
-  | 'half'
-  | 'fiscal-year'
-  | 'year'
-  | 'relative'
-  | 'recurring';
+export type DeadlineKind = 'date' | 'month' | 'quarter' | 'half' | 'fiscal-year' | 'year' | 'relative' | 'recurring';
 
 export interface Deadline {
   /** As written: `by Q3 2027`, `end of Q2`, `within 18 months`. */

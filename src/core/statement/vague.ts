@@ -25,7 +25,7 @@ export function findVague(ctx: Ctx, qs: QInfo[]): string[] {
     const s = ctx.sentence[i];
     // Verb-only words: "support" the verb, not "support channels" or "Level 3 support".
     if (hasWord(lex.list.vagueVerbsOnly, lemma) && !ctx.verb[i] && !commandPosition(ctx, i)) continue;
-    if (lemma === 'best' && (t.cap && i > 0)) continue;
+    if (lemma === 'best' && t.cap && i > 0) continue;
     if (lemma === 'more' || lemma === 'less') {
       if (toks[i + 1]?.lower === 'than' || mark[i - 1] & M_QUANTITY) continue;
     }
@@ -80,5 +80,14 @@ function commandPosition(ctx: Ctx, i: number): boolean {
   const p = i - 1;
   if (p < 0 || ctx.mark[p] & M_IGNORED || ctx.sentence[p] !== ctx.sentence[i]) return true;
   const w = ctx.toks[p].lower;
-  return w === 'to' || w === 'and' || w === 'will' || w === 'should' || w === 'must' || w === 'we' || w === 'helps' || ctx.toks[p].text === ',';
+  return (
+    w === 'to' ||
+    w === 'and' ||
+    w === 'will' ||
+    w === 'should' ||
+    w === 'must' ||
+    w === 'we' ||
+    w === 'helps' ||
+    ctx.toks[p].text === ','
+  );
 }

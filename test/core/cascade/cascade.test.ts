@@ -11,7 +11,10 @@ function validated(grid: Grid = SAMPLE): WorkbookSnapshot {
 }
 
 function rerun(snap: WorkbookSnapshot, grid: Grid = SAMPLE): WorkbookSnapshot {
-  const withMatrix = { ...snap, sheets: snap.sheets.map((s) => (s.name === 'Matrix' ? { ...gridSheet(grid), index: s.index } : s)) };
+  const withMatrix = {
+    ...snap,
+    sheets: snap.sheets.map((s) => (s.name === 'Matrix' ? { ...gridSheet(grid), index: s.index } : s)),
+  };
   return applyToSnapshot(withMatrix, buildPlan(fakeReport(withMatrix, grid), withMatrix));
 }
 
@@ -75,12 +78,24 @@ describe('cascade sheets', () => {
       ...SAMPLE,
       departments: SAMPLE.departments.map((d, i) => (i === 0 ? { ...d, cells: ['n/a', ...d.cells.slice(1)] } : d)),
     };
-    const withMatrix = { ...snap, sheets: snap.sheets.map((s) => (s.name === 'Matrix' ? { ...gridSheet(emptied), index: s.index } : s)) };
+    const withMatrix = {
+      ...snap,
+      sheets: snap.sheets.map((s) => (s.name === 'Matrix' ? { ...gridSheet(emptied), index: s.index } : s)),
+    };
     const report = fakeReport(withMatrix, emptied);
     const findings = cascadeFindings(withMatrix, report);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ rule: 'cascade-orphan', severity: 'error', sheet: 'Cascade Sales', address: 'C6', department: 'Sales' });
-    const after = applyToSnapshot(withMatrix, buildPlan({ ...report, findings: [...report.findings, ...findings] }, withMatrix));
+    expect(findings[0]).toMatchObject({
+      rule: 'cascade-orphan',
+      severity: 'error',
+      sheet: 'Cascade Sales',
+      address: 'C6',
+      department: 'Sales',
+    });
+    const after = applyToSnapshot(
+      withMatrix,
+      buildPlan({ ...report, findings: [...report.findings, ...findings] }, withMatrix),
+    );
     const s = sheet(after, 'Cascade Sales');
     // One goal left (row 5), then T1 (row 6, orphan) and K1 (row 7, untraced through T1).
     expect(cellAt(s, 5, 1)).toBe('T1');

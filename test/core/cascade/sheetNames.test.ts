@@ -24,15 +24,21 @@ describe('sheet names', () => {
 
   test('property: any names give legal names, distinct from each other and from taken ones', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ maxLength: 50 }), { maxLength: 30 }), fc.array(fc.string({ maxLength: 40 }), { maxLength: 5 }), (wanted, taken) => {
-        // Sheet names in a workbook are already distinct.
-        const legalTaken = [...new Map(taken.filter(isLegalSheetName).map((t) => [t.toLocaleUpperCase('en-US'), t])).values()];
-        const namer = new SheetNamer(legalTaken);
-        const out = wanted.map((w) => namer.name(w));
-        const keys = [...legalTaken, ...out].map((n) => n.toLocaleUpperCase('en-US'));
-        expect(new Set(keys).size).toBe(keys.length);
-        for (const n of out) expect(isLegalSheetName(n)).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.string({ maxLength: 50 }), { maxLength: 30 }),
+        fc.array(fc.string({ maxLength: 40 }), { maxLength: 5 }),
+        (wanted, taken) => {
+          // Sheet names in a workbook are already distinct.
+          const legalTaken = [
+            ...new Map(taken.filter(isLegalSheetName).map((t) => [t.toLocaleUpperCase('en-US'), t])).values(),
+          ];
+          const namer = new SheetNamer(legalTaken);
+          const out = wanted.map((w) => namer.name(w));
+          const keys = [...legalTaken, ...out].map((n) => n.toLocaleUpperCase('en-US'));
+          expect(new Set(keys).size).toBe(keys.length);
+          for (const n of out) expect(isLegalSheetName(n)).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -152,7 +152,12 @@ export function fakeReport(snapshot: WorkbookSnapshot, grid: Grid): Report {
     }),
   );
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  return { matrix, cells: results, findings, summary: { errors: count('error'), warnings: count('warning'), infos: count('info') } };
+  return {
+    matrix,
+    cells: results,
+    findings,
+    summary: { errors: count('error'), warnings: count('warning'), infos: count('info') },
+  };
 }
 
 export const SAMPLE: Grid = {

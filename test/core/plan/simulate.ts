@@ -28,7 +28,13 @@ export function applyToSnapshot(snapshot: WorkbookSnapshot, plan: WritePlan): Wo
 }
 
 /** Writes `value` at a 0-based position of a sheet, growing its used range as needed. */
-export function typeInto(snapshot: WorkbookSnapshot, sheet: string, row: number, col: number, value: CellValue): WorkbookSnapshot {
+export function typeInto(
+  snapshot: WorkbookSnapshot,
+  sheet: string,
+  row: number,
+  col: number,
+  value: CellValue,
+): WorkbookSnapshot {
   return {
     ...snapshot,
     sheets: snapshot.sheets.map((s) => {

@@ -8,10 +8,16 @@ describe('findings per statement', () => {
   test.each<[string, CellRuleId[]]>([
     ['Launch a partner referral scheme by Q2, projected to add 90 qualified leads', []],
     ['TBD', ['placeholder']],
-    ['Grow ARR by X% by Q4 through upsell bundles', ['placeholder', 'not-measurable', 'impact-not-quantified', 'vague-language']],
+    [
+      'Grow ARR by X% by Q4 through upsell bundles',
+      ['placeholder', 'not-measurable', 'impact-not-quantified', 'vague-language'],
+    ],
     ['Launch the new intranet', ['not-measurable', 'no-impact', 'not-time-bound']],
     ['Run 6 customer webinars per quarter', ['no-impact']],
-    ['Increase qualified leads', ['not-measurable', 'impact-not-quantified', 'not-time-bound', 'no-initiative', 'vague-language']],
+    [
+      'Increase qualified leads',
+      ['not-measurable', 'impact-not-quantified', 'not-time-bound', 'no-initiative', 'vague-language'],
+    ],
     ['Reduce churn from 3% to 5% by Q2', ['contradictory-target', 'no-initiative']],
     ['Increase win rate from 30% to 20% in FY27', ['contradictory-target', 'no-initiative']],
     ['Cut cycle time from 20 days to 12 days by Q3', ['no-initiative']],
@@ -23,7 +29,9 @@ describe('findings per statement', () => {
 
 describe('messages', () => {
   test('a missing quantified impact names the metric and asks for a number and a date', () => {
-    const f = analyzeStatement('Raise qualified leads through a partner webinar series').findings.find((x) => x.rule === 'impact-not-quantified');
+    const f = analyzeStatement('Raise qualified leads through a partner webinar series').findings.find(
+      (x) => x.rule === 'impact-not-quantified',
+    );
     expect(f?.message).toMatch(/qualified leads/);
     expect(f?.suggestion).toMatch(/qualified leads/);
     expect(f?.suggestion).toMatch(/by when/);
@@ -33,7 +41,9 @@ describe('messages', () => {
     expect(f?.message).toMatch(/6 customer webinars/);
   });
   test('a contradictory target says which way the numbers go', () => {
-    const f = analyzeStatement('Reduce churn from 3% to 5% by Q2').findings.find((x) => x.rule === 'contradictory-target');
+    const f = analyzeStatement('Reduce churn from 3% to 5% by Q2').findings.find(
+      (x) => x.rule === 'contradictory-target',
+    );
     expect(f?.message).toMatch(/3%/);
     expect(f?.message).toMatch(/5%/);
     expect(f?.suggestion).toMatch(/below 3%/);
@@ -43,7 +53,9 @@ describe('messages', () => {
     expect(f?.message).toMatch(/"X%"/);
   });
   test('a baseline-only statement is told the number is a starting point', () => {
-    const f = analyzeStatement('Grow revenue from the 2024 baseline of $3.1M').findings.find((x) => x.rule === 'not-measurable');
+    const f = analyzeStatement('Grow revenue from the 2024 baseline of $3.1M').findings.find(
+      (x) => x.rule === 'not-measurable',
+    );
     expect(f?.message).toMatch(/starting point/);
   });
   test('every finding has a message and a suggestion', () => {

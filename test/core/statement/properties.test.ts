@@ -3,10 +3,58 @@ import fc from 'fast-check';
 import { analyzeStatement } from '../../../src/core/statement';
 
 const pieces = fc.constantFrom(
-  'Launch', 'increase', 'by', 'from', 'to', '15%', '$1.2M', 'Q3', '2027', 'FY28', 'ISO 27001', 'v2.0', '→', '≥',
-  'within', '18', 'months', 'per', 'quarter', 'leads', 'churn', 'TBD', 'n/a', '-', ',', '.', ';', ':', '(', ')',
-  'depends on', 'Marketing', 'once', 'ships', 'a dozen', 'half', 'double', 'x', '%', '😀', 'مرحبا', 'שלום',
-  '\u0000', '\u202e', '\t', '\n', '1,000,000', '0.5', '24/7', 'top 10', 'KR2:', '1.2',
+  'Launch',
+  'increase',
+  'by',
+  'from',
+  'to',
+  '15%',
+  '$1.2M',
+  'Q3',
+  '2027',
+  'FY28',
+  'ISO 27001',
+  'v2.0',
+  '→',
+  '≥',
+  'within',
+  '18',
+  'months',
+  'per',
+  'quarter',
+  'leads',
+  'churn',
+  'TBD',
+  'n/a',
+  '-',
+  ',',
+  '.',
+  ';',
+  ':',
+  '(',
+  ')',
+  'depends on',
+  'Marketing',
+  'once',
+  'ships',
+  'a dozen',
+  'half',
+  'double',
+  'x',
+  '%',
+  '😀',
+  'مرحبا',
+  'שלום',
+  '\u0000',
+  '\u202e',
+  '\t',
+  '\n',
+  '1,000,000',
+  '0.5',
+  '24/7',
+  'top 10',
+  'KR2:',
+  '1.2',
 );
 
 function wellFormed(text: string): void {
@@ -25,13 +73,22 @@ function wellFormed(text: string): void {
 
 describe('robustness', () => {
   test('arbitrary strings never throw', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => wellFormed(s)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => wellFormed(s)),
+      { numRuns: 500 },
+    );
   });
   test('arbitrary unicode never throws', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => wellFormed(s)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => wellFormed(s)),
+      { numRuns: 300 },
+    );
   });
   test('statement-like word salad never throws', () => {
-    fc.assert(fc.property(fc.array(pieces, { maxLength: 40 }), (ws) => wellFormed(ws.join(' '))), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (ws) => wellFormed(ws.join(' '))),
+      { numRuns: 1000 },
+    );
   });
   test.each([
     ['empty', ''],

@@ -5,14 +5,26 @@ const q = (text: string) => analyzeStatement(text).quantities.map((x) => [x.text
 
 describe('quantities', () => {
   test.each<[string, unknown[]]>([
-    ['Grow ARR from $12m to $24m', [['$12m', 'currency', 'baseline', 12e6], ['$24m', 'currency', 'target', 24e6]]],
+    [
+      'Grow ARR from $12m to $24m',
+      [
+        ['$12m', 'currency', 'baseline', 12e6],
+        ['$24m', 'currency', 'target', 24e6],
+      ],
+    ],
     ['Sign a dozen partners', [['a dozen', 'count', 'count', 12]]],
     ['Cut costs by a third', [['a third', 'fraction', 'change', 0.3333]]],
     ['Pipeline coverage 3x quota', [['3x', 'multiplier', 'change', 3]]],
     ['Lift conversion by 1.5 percentage points', [['1.5 percentage points', 'percentage-points', 'change', 1.5]]],
     ['Save DKK 100 million', [['DKK 100 million', 'currency', 'count', 1e8]]],
     ['Churn < 3%', [['3%', 'percent', 'threshold', 3]]],
-    ['NPS 45 → 60', [['45', 'count', 'baseline', 45], ['60', 'count', 'target', 60]]],
+    [
+      'NPS 45 → 60',
+      [
+        ['45', 'count', 'baseline', 45],
+        ['60', 'count', 'target', 60],
+      ],
+    ],
     ['50+ active teams', [['50+', 'count', 'threshold', 50]]],
     ['twenty-five new stores', [['twenty-five', 'count', 'count', 25]]],
     ['Achieve ISO 27001 and SOC 2 by Q3 2027', []],
@@ -20,7 +32,12 @@ describe('quantities', () => {
     ['Ship v2.0 of the 3-year roadmap', []],
     ['KR2: write the Top 10 list', []],
   ])('%s', (text, expected) => {
-    const got = q(text).map((r) => [r[0], r[1], r[2], typeof r[3] === 'number' ? Math.round((r[3] as number) * 1e4) / 1e4 : r[3]]);
+    const got = q(text).map((r) => [
+      r[0],
+      r[1],
+      r[2],
+      typeof r[3] === 'number' ? Math.round((r[3] as number) * 1e4) / 1e4 : r[3],
+    ]);
     expect(got).toEqual(expected);
   });
   test('what a quantity measures and whether it is an outcome', () => {
@@ -67,15 +84,21 @@ describe('deadlines', () => {
 describe('dependencies', () => {
   test.each([
     ['Launch the bundle, depends on R&D launch', { department: 'R&D', deliverable: 'launch' }],
-    ['Run the campaign; needs sales materials from Marketing by March', { department: 'Marketing', deliverable: 'sales materials', neededBy: 'March' }],
+    [
+      'Run the campaign; needs sales materials from Marketing by March',
+      { department: 'Marketing', deliverable: 'sales materials', neededBy: 'March' },
+    ],
     ['Migrate CRM, requires API access from IT', { department: 'IT', deliverable: 'API access' }],
-    ['Start upsell outreach once Product ships the pricing engine', { department: 'Product', deliverable: 'pricing engine' }],
+    [
+      'Start upsell outreach once Product ships the pricing engine',
+      { department: 'Product', deliverable: 'pricing engine' },
+    ],
   ])('%s', (text, expected) => {
     const deps = analyzeStatement(text).dependencies;
     expect(deps).toHaveLength(1);
     expect(deps[0]).toMatchObject(expected);
   });
-  test('a date inside a dependency is not the cell\'s own deadline', () => {
+  test("a date inside a dependency is not the cell's own deadline", () => {
     expect(analyzeStatement('Run the campaign; needs sales materials from Marketing by March').timeBound).toBe(false);
   });
   test('"needs" without another department is no dependency', () => {

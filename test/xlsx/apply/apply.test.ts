@@ -16,7 +16,14 @@ function lit(wb: ExcelJS.Workbook): Record<string, string> {
   const range = parseRange(owned[0].ref)!;
   for (let r = range.start.row; r <= range.end.row; r++) {
     for (let c = range.start.col; c <= range.end.col; c++) {
-      const ctx = { workbook: wb, sheet: 'Matrix', row: r + 1, col: c + 1, top: range.start.row + 1, left: range.start.col + 1 };
+      const ctx = {
+        workbook: wb,
+        sheet: 'Matrix',
+        row: r + 1,
+        col: c + 1,
+        top: range.start.row + 1,
+        left: range.start.col + 1,
+      };
       const hit = owned
         .sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0))
         .findIndex((rule) => evaluate(rule.formulae![0], ctx) === true);
@@ -47,20 +54,34 @@ describe('applyPlan on an ExcelJS workbook', () => {
     const shape = (wb: ExcelJS.Workbook) =>
       wb.worksheets.map((w) => ({ name: w.name, state: w.state, rules: ruleCount(wb, w.name), rows: w.rowCount }));
     const first = shape(once);
-    const cells = userCells(once, once.worksheets.map((w) => w.name));
+    const cells = userCells(
+      once,
+      once.worksheets.map((w) => w.name),
+    );
     expect(ruleCount(once, 'Matrix')).toBe(1 + 4);
     const twice = (await validateOnce(once)).wb;
     expect(shape(twice)).toEqual(first);
-    expect(userCells(twice, twice.worksheets.map((w) => w.name))).toEqual(cells);
+    expect(
+      userCells(
+        twice,
+        twice.worksheets.map((w) => w.name),
+      ),
+    ).toEqual(cells);
   });
 
   test('warnings light the right cells, and an edited cell shows as changed, not as a stale error', async () => {
     const wb = (await validateOnce(await roundTrip(matrixWorkbook()))).wb;
     // B3 header, C..E objectives, rows 4..6 departments (see fakeReport).
     expect(lit(wb)).toEqual({
-      C4: '', D4: 'error', E4: 'warning',
-      C5: '', D5: '', E5: 'warning',
-      C6: '', D6: 'warning', E6: '',
+      C4: '',
+      D4: 'error',
+      E4: 'warning',
+      C5: '',
+      D5: '',
+      E5: 'warning',
+      C6: '',
+      D6: 'warning',
+      E6: '',
     });
     const ws = wb.getWorksheet('Matrix')!;
     ws.getCell('D4').value = 'Run 20 joint account reviews with service by Q2 2027'; // fixed → changed
@@ -70,9 +91,15 @@ describe('applyPlan on an ExcelJS workbook', () => {
     ws.getCell('E6').value = { error: '#N/A' } as ExcelJS.CellErrorValue; // error value → error
     const edited = await roundTrip(wb);
     expect(lit(edited)).toEqual({
-      C4: 'error', D4: 'changed', E4: 'warning',
-      C5: 'warning', D5: '', E5: 'warning',
-      C6: '', D6: 'changed', E6: 'error',
+      C4: 'error',
+      D4: 'changed',
+      E4: 'warning',
+      C5: 'warning',
+      D5: '',
+      E5: 'warning',
+      C6: '',
+      D6: 'changed',
+      E6: 'error',
     });
   });
 
@@ -141,7 +168,10 @@ describe('applyPlan on an ExcelJS workbook', () => {
   test('findings link to their cells, tables and drop-downs are written', async () => {
     const { wb } = await validateOnce(await roundTrip(matrixWorkbook()));
     const findings = wb.getWorksheet('Interlock Findings')!;
-    expect(findings.getCell('C5').value).toEqual({ formula: 'HYPERLINK("#Matrix!D4","Matrix!D4")', result: 'Matrix!D4' });
+    expect(findings.getCell('C5').value).toEqual({
+      formula: 'HYPERLINK("#Matrix!D4","Matrix!D4")',
+      result: 'Matrix!D4',
+    });
     const cascade = wb.getWorksheet('Cascade Sales') as unknown as {
       dataValidations: { model: Record<string, { type: string; formulae: string[] }> };
       getTables(): unknown[];

@@ -93,17 +93,30 @@ export function evaluate(formula: string, ctx: EvalContext): Scalar {
   };
 
   const deref = (v: Value): Scalar | Scalar[] =>
-    typeof v === 'object' && v !== null && 'ref' in v ? cellScalar(ctx.workbook, v.ref.sheet, v.ref.row, v.ref.col) : (v as Scalar | Scalar[]);
+    typeof v === 'object' && v !== null && 'ref' in v
+      ? cellScalar(ctx.workbook, v.ref.sheet, v.ref.row, v.ref.col)
+      : (v as Scalar | Scalar[]);
   const text = (v: Scalar): string | Err =>
     isErr(v) ? v : v === null ? '' : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v);
   const num = (v: Scalar): number | Err =>
-    isErr(v) ? v : v === null ? 0 : typeof v === 'boolean' ? Number(v) : typeof v === 'number' ? v : Number.isNaN(Number(v)) || v === '' ? { err: '#VALUE!' } : Number(v);
+    isErr(v)
+      ? v
+      : v === null
+        ? 0
+        : typeof v === 'boolean'
+          ? Number(v)
+          : typeof v === 'number'
+            ? v
+            : Number.isNaN(Number(v)) || v === ''
+              ? { err: '#VALUE!' }
+              : Number(v);
   const truth = (v: Scalar): boolean | Err => {
     if (isErr(v)) return v;
     if (typeof v === 'string') return { err: '#VALUE!' };
     return Boolean(v);
   };
-  const map1 = (v: Scalar | Scalar[], f: (s: Scalar) => Scalar): Scalar | Scalar[] => (Array.isArray(v) ? v.map(f) : f(v));
+  const map1 = (v: Scalar | Scalar[], f: (s: Scalar) => Scalar): Scalar | Scalar[] =>
+    Array.isArray(v) ? v.map(f) : f(v);
 
   function compare(a: Scalar, b: Scalar, op: string): Scalar {
     if (isErr(a)) return a;

@@ -16,7 +16,14 @@ export function matrixWorkbook(grid: Grid = SAMPLE, extraSheets: string[] = ['No
     ws.getCell(top + 2 + i, left + 1).value = d.name;
     d.cells.forEach((v, j) => {
       const cell = ws.getCell(top + 2 + i, left + 2 + j);
-      cell.value = v === null ? null : typeof v === 'object' ? ('date' in v ? new Date(`${v.date}T00:00:00Z`) : { error: v.error } as ExcelJS.CellErrorValue) : v;
+      cell.value =
+        v === null
+          ? null
+          : typeof v === 'object'
+            ? 'date' in v
+              ? new Date(`${v.date}T00:00:00Z`)
+              : ({ error: v.error } as ExcelJS.CellErrorValue)
+            : v;
       cell.alignment = { wrapText: true };
     });
   });
@@ -27,7 +34,14 @@ export function matrixWorkbook(grid: Grid = SAMPLE, extraSheets: string[] = ['No
   // The user's own rule on the matrix: it must survive every run.
   ws.addConditionalFormatting({
     ref: `${String.fromCharCode(65 + left)}${top + 1}:${String.fromCharCode(65 + left + grid.objectives.length)}${top + 1}`,
-    rules: [{ type: 'expression', priority: 1, formulae: ['LEN(B3)>20'], style: { font: { italic: true } } } as ExcelJS.ConditionalFormattingRule],
+    rules: [
+      {
+        type: 'expression',
+        priority: 1,
+        formulae: ['LEN(B3)>20'],
+        style: { font: { italic: true } },
+      } as ExcelJS.ConditionalFormattingRule,
+    ],
   });
   for (const name of extraSheets) {
     const s = wb.addWorksheet(name);
