@@ -5,7 +5,7 @@
 import type { Token } from './tokenize';
 import { tokenize } from './tokenize';
 import type { CompiledLexicon, VerbMatch } from './lexicon/compile';
-import { F_BASE, F_ED, F_ING, F_S, matchList, matchVerb } from './lexicon/compile';
+import { F_BASE, F_ED, F_ING, F_S, matchList, matchVerb, V_DIRECTION, V_INIT } from './lexicon/compile';
 
 /** Per-token marks. */
 export const M_IGNORED = 1; // list numbering, bullets, "CMO:" owner labels
@@ -177,6 +177,9 @@ function markLabels(ctx: Ctx): void {
     for (let k = j; k < toks.length && k < j + 6; k++) {
       const tk = toks[k];
       if (tk.text === ':' && k > j && (!toks[k + 1] || toks[k + 1].gap)) {
+        // "Renewal rate: 92% → 95%", "Q3: launch…": a metric or a period before the colon is
+        // part of the statement, not an owner's name.
+        if (labelIsContent(ctx, j, k)) break;
         for (let m = j; m <= k; m++) mark[m] |= M_IGNORED;
         j = k + 1;
         break;
@@ -201,6 +204,36 @@ function markLabels(ctx: Ctx): void {
       if (i > 0 && /^[-–—]$/.test(toks[i - 1].text)) mark[i - 1] |= M_IGNORED;
     }
   }
+}
+
+const PERIOD_CODE = /^(q[1-4]|h[12]|fy\d{2}(\d{2})?)$/;
+
+/** Whether the words before a colon name a result metric or a period rather than an owner. */
+function labelIsContent(ctx: Ctx, from: number, to: number): boolean {
+  const { toks } = ctx;
+  for (let m = from; m < to; m++) {
+    const t = toks[m];
+    if (t.kind === 'n' && t.value >= 1990 && t.value <= 2100 && Number.isInteger(t.value)) return true;
+    if (t.kind === 'w' && PERIOD_CODE.test(t.lower)) return true;
+  }
+  return labelIsMetric(ctx, from, to);
+}
+
+/** "Renewal rate: 92% → 95%": a metric before the colon, its value after. */
+function labelIsMetric(ctx: Ctx, from: number, to: number): boolean {
+  const { toks, lex } = ctx;
+  // Only when a value or a direction follows ("Online Growth: Evaluate…" is an owner label).
+  const v = toks[to + 1];
+  if (!v) return false;
+  if (v.kind === 'w') {
+    if (!lex.list.numberWords.words.has(v.lower) && !lex.list.fractionWords.words.has(v.lower)) {
+      if (!matchVerb(lex, toks, to + 1, scratch)) return false;
+      if (!(scratch.flags & V_DIRECTION) || scratch.flags & V_INIT) return false;
+    }
+  } else if (v.text === '(' || v.text === '"' || v.text === '“') return false;
+  for (let m = from; m < to; m++)
+    if (toks[m].kind === 'w' && matchList(lex.list.outcomeMetrics, toks, m)) return true;
+  return false;
 }
 
 /** Multi-word metric names are nouns, whatever verbs they contain ("time to hire", "close rate"). */
@@ -312,6 +345,14 @@ const CLAUSE_WORDS = new Set([
   'then',
 ]);
 
+/** A colon that joins a metric named at the start of its sentence to its value. */
+function metricColon(ctx: Ctx, i: number): boolean {
+  let s = i;
+  while (s > 0 && i - s < 6 && ctx.sentence[s - 1] === ctx.sentence[i] && !(ctx.mark[s - 1] & M_IGNORED)) s--;
+  if (s > 0 && ctx.sentence[s - 1] === ctx.sentence[i] && !(ctx.mark[s - 1] & M_IGNORED)) return false;
+  return s < i && labelIsMetric(ctx, s, i);
+}
+
 function markClauses(ctx: Ctx): void {
   const { toks, mark } = ctx;
   let c = 0;
@@ -321,7 +362,11 @@ function markClauses(ctx: Ctx): void {
     let boundaryBefore = false;
     if (t.kind === 's') {
       const spacedAfter = !toks[i + 1] || toks[i + 1].gap;
-      if (/^[,;—–|"“”]$/.test(t.text) || (t.text === ':' && spacedAfter) || (t.text === '-' && t.gap && spacedAfter)) {
+      if (
+        /^[,;—–|"“”]$/.test(t.text) ||
+        (t.text === ':' && spacedAfter && !metricColon(ctx, i)) ||
+        (t.text === '-' && t.gap && spacedAfter)
+      ) {
         mark[i] |= M_BOUNDARY;
         boundaryBefore = true;
       }
