@@ -280,6 +280,9 @@ function build(): ExcelJS.Workbook {
     ws.getCell(row, 3).value = fn;
     if (serves) ws.getCell(row, 4).value = serves;
     ws.getCell(row, 5).value = capacity;
+    // Wrapped initiatives need the room: viewers that do not size rows themselves would overlap them.
+    ws.getRow(row).height = 62;
+    for (let c = 2; c <= 5; c++) ws.getCell(row, c).alignment = { vertical: 'top' };
     cells.forEach((v, j) => {
       const c = ws.getCell(row, firstObj + j);
       if (v === null) return;
@@ -298,6 +301,8 @@ function build(): ExcelJS.Workbook {
   ws.getColumn(5).width = 10;
   for (let c = firstObj; c <= lastCol; c++) ws.getColumn(c).width = 42;
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: 5 }];
+  // Printed (or rendered to PDF) as planners look at it: the whole matrix across one landscape page.
+  ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
 
   const dep = wb.addWorksheet('Dependencies');
   dep.addRow(['Department', 'Objective', 'Needs', 'From', 'Needed by']).font = { bold: true };
