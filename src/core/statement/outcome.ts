@@ -56,7 +56,10 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
   }
   if (gv.flags & V_SAVE || gv.flags & V_CAP) return object.headClass !== 'soft';
   // A level being moved: any object that is not an output, a soft quality or an input.
-  const moved = gv.flags & (V_INC | V_DEC) || q.role === 'change' || q.sign !== undefined;
+  // "OEE from 61% to 70%", "92% → 95%": a target after its baseline is a level being moved.
+  const fromBaseline =
+    q.role === 'target' && prevQ !== undefined && prevQ.role === 'baseline' && ctx.sentence[prevQ.t0] === ctx.sentence[q.t0];
+  const moved = gv.flags & (V_INC | V_DEC) || q.role === 'change' || q.sign !== undefined || fromBaseline;
   if (moved) {
     if (before.hasOutcome && object !== after) return true;
     if (
@@ -73,6 +76,9 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
       return inherit(ctx, q, prevQ);
     return true;
   }
+  // "Student satisfaction (NSS) ≥ 85% in every department": a metric named first, then its level.
+  if ((q.role === 'threshold' || q.role === 'target') && before.hasOutcome && before.headClass !== 'output')
+    if (gv.verb < 0 || gv.flags & (V_REACH | V_HOLD)) return true;
   // "80% of calls within 20 seconds": a service level.
   for (let k = predicateFrom; k < ce; k++) if (toks[k].lower === 'within' && ctx.mark[k + 1] & M_QUANTITY) return true;
   switch (object.headClass) {

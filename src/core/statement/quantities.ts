@@ -240,6 +240,9 @@ function numberAt(ctx: Ctx, i: number): QInfo | null {
         (ctx.verb[k] & V_ANY && /^(reach|rank|enter|break|climb)/.test(toks[k].lower))
       )
         reached = true;
+    // "Top 100 in the QS World University Rankings": a place in a named ranking.
+    for (let k = end; !reached && k < toks.length && k < end + 8 && ctx.sentence[k] === ctx.sentence[i]; k++)
+      if (/^(rankings?|league)$/.test(toks[k].lower)) reached = true;
     if (!reached) return markName(ctx, i - 1, end);
     return make(ctx, i - 1, end, value, 'rank');
   }
@@ -255,12 +258,25 @@ function numberAt(ctx: Ctx, i: number): QInfo | null {
   ) {
     start = i - 1;
     sign = prev.text === '+' ? 'up' : 'down';
+  } else if (start === i && prev && prev.kind === 's' && ARROW_SIGNS.has(prev.text)) {
+    // "Working capital days ↓ 10", "NPS ▲ 5 pts".
+    start = i - 1;
+    sign = ARROW_SIGNS.get(prev.text);
   }
   const q = make(ctx, start, end, value, unit);
   if (currency) q.currency = currency;
   if (sign) q.sign = sign;
   return q;
 }
+
+const ARROW_SIGNS = new Map<string, 'up' | 'down'>([
+  ['↑', 'up'],
+  ['▲', 'up'],
+  ['⬆', 'up'],
+  ['↓', 'down'],
+  ['▼', 'down'],
+  ['⬇', 'down'],
+]);
 
 function wordQuantityAt(ctx: Ctx, i: number): QInfo | null {
   const { toks, lex } = ctx;
