@@ -150,12 +150,13 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
         end = i + 1;
         counts = !headIsMetric(ctx, i + 1);
       } else if (
-        (w === 'per' || w === 'each' || w === 'every') &&
+        (w === 'per' || w === 'each' || w === 'every' || (w === 'a' && FREQUENCY.test(toks[i - 1]?.lower ?? ''))) &&
         (isPeriod(ctx, i + 1) || (toks[i + 1]?.kind === 'n' && isPeriod(ctx, i + 2)))
       ) {
         kind = 'recurring';
         end = toks[i + 1].kind === 'n' ? i + 3 : i + 2;
-        counts = !afterThreshold(ctx, i);
+        // "< 3% per month" is a rate; "≥ 97% every month" must be met in each month.
+        counts = w === 'every' || w === 'each' || !afterThreshold(ctx, i);
       } else if (isMonth(ctx, i)) {
         const r = monthSpan(ctx, i);
         kind = r.kind;
@@ -240,6 +241,9 @@ function prevWord(ctx: Ctx, i: number): number {
   if (p < 0 || ctx.mark[p] & M_IGNORED) return -1;
   return p;
 }
+
+/** "twice a year", "three times a quarter": a frequency makes "a <period>" a recurring period. */
+const FREQUENCY = /^(once|twice|thrice|times)$/;
 
 function isPeriod(ctx: Ctx, i: number): boolean {
   const t = ctx.toks[i];

@@ -8,7 +8,7 @@
 import type { Quantity, QuantityRole, QuantityUnit } from './types';
 import type { Ctx } from './context';
 import { M_DEADLINE, M_DEPENDENCY, M_IGNORED, M_NAME, M_QUANTITY } from './context';
-import { matchList, matchedValue, V_ANY } from './lexicon/compile';
+import { F_ED, matchList, matchedValue, V_ANY, V_DIRECTION } from './lexicon/compile';
 import type { Token } from './tokenize';
 
 /** A quantity with what the later steps need to know about it. */
@@ -26,6 +26,8 @@ export interface QInfo extends Quantity {
   verbal: boolean;
   /** The token before the quantity (after hedges) is "of": "efficiency of 1.0". */
   afterOf: boolean;
+  /** How often an activity happens ("twice a year"): a count of occurrences, never an outcome. */
+  frequency?: boolean;
 }
 
 const DASHES = /^[-–—]$/;
@@ -287,6 +289,18 @@ function wordQuantityAt(ctx: Ctx, i: number): QInfo | null {
   // Multipliers: double, triple, twice, halve, tenfold.
   if (lex.list.multiplierWords.words.has(w)) {
     if (next && next.lower === 'down') return null;
+    // "twice a year", "twice per quarter": a frequency, a count of occurrences, not a change.
+    if (
+      (w === 'twice' || w === 'thrice') &&
+      next &&
+      /^(a|an|per|each|every)$/.test(next.lower) &&
+      lex.list.periodWords.words.has(toks[i + 2]?.lower ?? '')
+    )
+    {
+      const f = make(ctx, i, i + 1, w === 'twice' ? 2 : 3, 'count');
+      f.frequency = true;
+      return f;
+    }
     const q = make(ctx, i, i + 1, Number(lex.list.multiplierWords.words.get(w)), 'multiplier');
     q.verbal = /^(double|triple|quadruple|halve|doubling|tripling|halving)/.test(w);
     q.role = 'change';
@@ -413,6 +427,23 @@ const BASELINE_WORDS = new Set([
 ]);
 const HEDGE_SYMBOLS = /^[~≈()]$/;
 
+/** "completed by", "signed by": a participle whose agent follows "by" (not "reduced by"). */
+function isPassiveAgentVerb(ctx: Ctx, k: number): boolean {
+  const f = ctx.verb[k];
+  if (f) return (f & F_ED) !== 0 && !(f & V_DIRECTION);
+  const w = ctx.toks[k].lower;
+  return ctx.toks[k].kind === 'w' && w.length > 4 && w.endsWith('ed');
+}
+
+/** "three more plants", "5 more hires": a plain count of additional things, not a change. */
+function additionalCount(ctx: Ctx, q: QInfo): boolean {
+  const { toks } = ctx;
+  const a = toks[q.t1];
+  if (q.unit !== 'count' || !a || (a.lower !== 'more' && a.lower !== 'fewer')) return false;
+  const n = toks[q.t1 + 1];
+  return !!n && n.kind === 'w' && n.lower !== 'than' && !ctx.lex.list.prepositions.words.has(n.lower);
+}
+
 /** Baseline, target, change, threshold or count, from the words around each quantity. */
 function assignRoles(ctx: Ctx, qs: QInfo[]): void {
   const { toks, lex } = ctx;
@@ -465,10 +496,14 @@ function assignRoles(ctx: Ctx, qs: QInfo[]): void {
       role = 'threshold';
     } else if (q.text.endsWith('+') && !q.text.startsWith('+')) {
       role = 'threshold';
+    } else if (bw === 'by' && aw === 'of' && p > 0 && isPassiveAgentVerb(ctx, p - 1)) {
+      // "training completed by 100% of staff": the share of people who did it, not a change.
+      role = 'count';
     } else if (bw === 'by' || q.sign || q.unit === 'multiplier') {
       role = 'change';
     } else if (
       after &&
+      !additionalCount(ctx, q) &&
       (matchList(lex.list.changeNouns, toks, q.t1) ||
         (matchList(lex.list.comparatives, toks, q.t1) &&
           aw !== 'than' &&

@@ -761,6 +761,7 @@ export const en: Lexicon = {
     'go up',
   ],
   decreaseVerbs: [
+    'deflect',
     'reduce',
     'cut',
     'lower',
