@@ -139,7 +139,7 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
           // "monthly report" is a recurring activity; "monthly active users" is a rate unit.
           kind = 'recurring';
           end = i + 1;
-          counts = !headIsMetric(ctx, i + 1);
+          counts = !headIsMetric(ctx, i + 1) && !headIsDocument(ctx, i + 1);
         } else {
           kind = 'recurring';
           end = i + len;
@@ -148,7 +148,7 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
       } else if (lex.list.recurringAdjectives.words.has(w) && toks[i + 1]?.kind === 'w') {
         kind = 'recurring';
         end = i + 1;
-        counts = !headIsMetric(ctx, i + 1);
+        counts = !headIsMetric(ctx, i + 1) && !headIsDocument(ctx, i + 1);
       } else if (
         (w === 'per' || w === 'each' || w === 'every' || (w === 'a' && FREQUENCY.test(toks[i - 1]?.lower ?? ''))) &&
         (isPeriod(ctx, i + 1) || (toks[i + 1]?.kind === 'n' && isPeriod(ctx, i + 2)))
@@ -373,6 +373,12 @@ function followedByBaseline(ctx: Ctx, end: number): boolean {
 
 /** Whether the noun phrase starting at `i` is headed by a metric ("monthly active users", not
  * "monthly pipeline digest"). */
+/** "annual growth plan", "quarterly budget": one document named after its period. */
+function headIsDocument(ctx: Ctx, i: number): boolean {
+  const ph = readPhrase(ctx, i, ctx.toks.length);
+  return ph.head >= 0 && ctx.lex.list.periodDocuments.words.has(ctx.toks[ph.head].lower);
+}
+
 function headIsMetric(ctx: Ctx, i: number): boolean {
   const ph = readPhrase(ctx, i, ctx.toks.length);
   return ph.headClass === 'outcome';

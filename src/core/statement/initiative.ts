@@ -5,9 +5,9 @@
  * ("Achieve ISO 27001 certification") or a fragment that names an output ("10 awards for…").
  */
 import type { Ctx } from './context';
-import { M_BOUNDARY, M_IGNORED, M_QUANTITY } from './context';
-import { F_BASE, F_ED, F_ING, F_S, matchList, V_INIT, V_REACH } from './lexicon/compile';
-import { clauseEnd, readPhrase } from './phrases';
+import { listedClass, M_BOUNDARY, M_IGNORED, M_NAME, M_QUANTITY, UNKNOWN_CLASS } from './context';
+import { F_BASE, F_ED, F_ING, F_S, matchList, V_DIRECTION, V_INIT, V_REACH } from './lexicon/compile';
+import { clauseEnd, clauseStart, rangeHasOutcome, readPhrase } from './phrases';
 
 export interface InitiativeResult {
   initiative: boolean;
@@ -18,12 +18,29 @@ export interface InitiativeResult {
 export function findInitiative(ctx: Ctx): InitiativeResult {
   const { toks, lex, mark } = ctx;
   let mainVerbSeen = false;
+  // Whether a verb has been met since the start of the sentence (an action noun before any verb
+  // heads the subject or the fragment: "Roll-out of the CLM system…", "Windows 11 rollout…").
+  let verbInSentence = false;
   for (let i = 0; i < toks.length; i++) {
+    if (i > 0 && ctx.sentence[i] !== ctx.sentence[i - 1]) verbInSentence = false;
     if (mark[i] & M_IGNORED) continue;
+    if (
+      !verbInSentence &&
+      toks[i].kind === 'w' &&
+      matchList(lex.list.actionNouns, toks, i) &&
+      !isTimeWord(toks[i].lower) &&
+      leadsSentence(ctx, i)
+    )
+      return { initiative: true, from: sentenceStart(ctx, i), to: clauseEnd(ctx, i) };
     const f = ctx.verb[i];
     if (f) {
-      const main = isMainVerb(ctx, i, mainVerbSeen);
+      verbInSentence = true;
+      const main = isMainVerb(ctx, i, mainVerbSeen) || subjectToVerb(ctx, i);
       if (main && f & V_INIT) return { initiative: true, from: i, to: clauseEnd(ctx, i) };
+      // "Make the guest Wi-Fi safe", "Improve the customer experience", "Foster research": an
+      // action on something that is not a result metric.
+      if (main && !(f & V_INIT) && actsOnNonMetric(ctx, i))
+        return { initiative: true, from: i, to: clauseEnd(ctx, i) };
       if (main) mainVerbSeen = true;
       // "Achieve ISO 27001 certification"
       if (main && f & V_REACH) {
@@ -32,6 +49,14 @@ export function findInitiative(ctx: Ctx): InitiativeResult {
           return { initiative: true, from: i, to: clauseEnd(ctx, i) };
       }
     }
+    // Means: "by moving CI to self-hosted runners", "by bringing matters in-house".
+    if (toks[i].lower === 'by' && byGerund(ctx, i + 1)) return { initiative: true, from: i, to: clauseEnd(ctx, i) };
+    // "Make the guest Wi-Fi safe", "making 20,000 homes safe from lead": a state the team brings about.
+    if (MAKE.test(toks[i].lower) && clauseStart(ctx, i) === i && makesResult(ctx, i))
+      return { initiative: true, from: i, to: clauseEnd(ctx, i) };
+    // A state made true: "policies are embedded", "systems are secure", "new identity live".
+    if (toks[i].kind === 'w' && i > 0 && matchList(lex.list.resultAdjectives, toks, i) && afterSubjectOrCopula(ctx, i))
+      return { initiative: true, from: clauseStart(ctx, i), to: clauseEnd(ctx, i) };
     // Means: "through a proactive support plan", "via partners".
     if (
       toks[i].kind === 'w' &&
@@ -54,6 +79,84 @@ export function findInitiative(ctx: Ctx): InitiativeResult {
       return { initiative: true, from: s, to: ph.to };
   }
   return { initiative: false, from: -1, to: -1 };
+}
+
+const MAKE = /^(make|makes|making)$/;
+
+function byGerund(ctx: Ctx, k: number): boolean {
+  const t = ctx.toks[k];
+  if (!t || t.kind !== 'w') return false;
+  if (ctx.verb[k]) return (ctx.verb[k] & F_ING) !== 0 && !(ctx.verb[k] & V_DIRECTION);
+  // A verb the lexicon does not list: "by bringing", "by moving".
+  return t.lower.length > 5 && t.lower.endsWith('ing') && listedClass(ctx, k) === UNKNOWN_CLASS;
+}
+
+function makesResult(ctx: Ctx, i: number): boolean {
+  const ce = clauseEnd(ctx, i);
+  for (let k = i + 2; k < ce; k++) if (matchList(ctx.lex.list.resultAdjectives, ctx.toks, k)) return true;
+  return false;
+}
+
+function sentenceStart(ctx: Ctx, i: number): number {
+  let k = i;
+  while (k > 0 && ctx.sentence[k - 1] === ctx.sentence[i] && !(ctx.mark[k - 1] & M_IGNORED)) k--;
+  return k;
+}
+
+/** "Sales team to complete MEDDICC training": a subject, then "to" and the action, no verb before. */
+function subjectToVerb(ctx: Ctx, i: number): boolean {
+  const { toks } = ctx;
+  if (i < 2 || toks[i - 1].lower !== 'to' || toks[i - 2].kind !== 'w') return false;
+  const s = sentenceStart(ctx, i);
+  if (i - 1 - s > 5) return false;
+  for (let k = s; k < i - 1; k++) if (!isPlainNounWord(ctx, k)) return false;
+  return i - 1 > s;
+}
+
+/** A word of a leading noun phrase: no verb, quantity, preposition, conjunction or wh-word. */
+function isPlainNounWord(ctx: Ctx, k: number): boolean {
+  const t = ctx.toks[k];
+  if (t.kind !== 'w' || ctx.verb[k] || ctx.mark[k] & M_QUANTITY) return false;
+  const { lex } = ctx;
+  if (lex.list.prepositions.words.has(t.lower) || lex.list.conjunctions.words.has(t.lower)) return false;
+  return !/^(what|how|that|which|who|whom|whose|why|when|where|us|we|they|it)$/.test(t.lower);
+}
+
+/** An action noun heading the sentence's first phrase ("Roll-out of…", "Windows 11 rollout…"). */
+function leadsSentence(ctx: Ctx, i: number): boolean {
+  const s = sentenceStart(ctx, i);
+  for (let k = s; k < i; k++) {
+    if (ctx.mark[k] & M_NAME) continue;
+    if (!isPlainNounWord(ctx, k) && ctx.toks[k].text !== '-' && ctx.toks[k].text !== '&') return false;
+  }
+  return true;
+}
+
+/** A vague or causative verb whose object is not a result metric or something acquired. */
+function actsOnNonMetric(ctx: Ctx, i: number): boolean {
+  const { toks, lex } = ctx;
+  const w = toks[i].lower;
+  const make = w === 'make' || w === 'making' || w === 'makes';
+  // Verbs of helping others ("support the strategy") name no action of the department's own.
+  if (!make && (!matchList(lex.list.vagueWords, toks, i) || matchList(lex.list.vagueVerbsOnly, toks, i)))
+    return false;
+  const ce = clauseEnd(ctx, i);
+  for (let k = i + 1; k < ce; k++) if (ctx.mark[k] & M_QUANTITY) return false;
+  const obj = readPhrase(ctx, i + ctx.verbLen[i], ce);
+  // A soft quality ("enhance customer experience") is a wish, not an action; a process or a
+  // field of work ("streamline the returns process", "foster research") is.
+  if (!make && obj.headClass === 'soft') return false;
+  if (obj.head < 0 || obj.hasOutcome || obj.hasAcquirable || obj.headClass === 'outcome' || obj.headClass === 'acquirable')
+    return false;
+  return !rangeHasOutcome(ctx, i + 1, ce);
+}
+
+/** "are embedded", "systems are secure", "identity live": a result adjective after a noun or a copula. */
+function afterSubjectOrCopula(ctx: Ctx, i: number): boolean {
+  const prev = ctx.toks[i - 1];
+  if (prev.kind !== 'w' || ctx.sentence[i - 1] !== ctx.sentence[i]) return false;
+  if (/^(is|are|be|been|being|was|were|made|become|becomes|remain|remains|go|goes|fully)$/.test(prev.lower)) return true;
+  return false;
 }
 
 function isTimeWord(w: string): boolean {

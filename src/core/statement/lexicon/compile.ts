@@ -49,6 +49,8 @@ export interface CompiledLexicon {
 
 const NOUN_LISTS: LexiconKey[] = [
   'outcomeMetrics',
+  'actionNouns',
+  'periodDocuments',
   'headOnlyOutcomes',
   'acquirableNouns',
   'outputNouns',

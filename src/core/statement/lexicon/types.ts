@@ -57,6 +57,14 @@ export interface Lexicon {
   /** Past participles or adjectives after a metric that give it a direction ("coverage increased",
    * "uptime high"). `word:up|down|hold`. */
   directionStates: string[];
+  /** Nouns that name an action the department will take, so a fragment or a subject built on one is
+   * an initiative: roll-out of, introduction of, migration, kick-off, redesign, tender. */
+  actionNouns: string[];
+  /** Nouns named after a period that are one document or event, not a recurrence ("annual plan"). */
+  periodDocuments: string[];
+  /** Adjectives that, made true of something, describe a change the department makes ("make X
+   * safe", "systems are secure"). */
+  resultAdjectives: string[];
   /** Milestones that, achieved, are an initiative: certification, accreditation, go-live. */
   milestoneNouns: string[];
 
