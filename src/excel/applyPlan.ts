@@ -7,25 +7,31 @@
  *   3. build: every planned sheet is written under a temporary name into a hidden sheet, in
  *      requests of at most REQUEST_BUDGET_BYTES (Excel on the web refuses requests over 5 MB);
  *      the first build request also reads the formulas of existing rules, to find Interlock's;
- *   4. swap: Interlock's old rules and sheets go (the old state sheet first), the new sheets take
- *      their names, formulas, tables and rules are added, and the new state sheet comes last.
+ *   4. swap: a journal sheet records the names involved; Interlock's old rules go; its old sheets
+ *      are renamed aside (the old state sheet first), the new sheets take their final names, and
+ *      only then are the old sheets deleted; formulas, tables and rules are added, the new state
+ *      sheet is named last and the journal removed.
  *
- * If a build request fails, the temporary sheets are removed and the workbook is as it was. If a
- * swap request fails, the old state sheet is already gone, so nothing claims to be current.
+ * No old sheet is deleted before its replacement carries its name, so a failure at any point
+ * loses none of the rows people typed on a cascade sheet. If a build request fails, the
+ * temporary sheets are removed and the workbook is as it was. If a swap request fails, the next
+ * read finishes the swap from the journal (see swapJournal.ts) before anything is planned.
  */
 import type { Progress } from '../core/host';
 import type { PlannedSheet, WritePlan } from '../core/plan/types';
 import { isLegalSheetName, sheetKey } from '../core/plan/sheetNames';
-import { ACTION_OVERHEAD_BYTES, compileSheet, conditionalFormatBytes, queueConditionalFormat } from './compileSheet';
+import { ACTION_OVERHEAD_BYTES, compileSheet, conditionalFormatBytes, jsonBytes, queueConditionalFormat } from './compileSheet';
 import type { Op } from './compileSheet';
 import { WorkbookBlockedError, WriteInterruptedError, describeError } from './errors';
 import type { OfficeDeps } from './officeRun';
 import { WRITE_REQUIREMENTS, assertRequirements } from './requirements';
+import { ASIDE_PREFIX, JOURNAL_SHEET, RESERVED_PREFIX, TEMP_PREFIX, isReserved, journalRows } from './swapJournal';
+import type { JournalEntry, SheetVisibilityName } from './swapJournal';
+
+export { TEMP_PREFIX } from './swapJournal';
 
 /** Bytes per request: under Excel on the web's 5 MB, with room for Office's own envelope. */
 export const REQUEST_BUDGET_BYTES = 4_000_000;
-/** Names of sheets being built; left-overs from an interrupted run are removed on the next. */
-export const TEMP_PREFIX = '_interlock_tmp_';
 
 interface ExistingSheet {
   sheet: Excel.Worksheet;
@@ -52,6 +58,13 @@ export async function applyWritePlan(deps: OfficeDeps, plan: WritePlan, progress
     const tables = wb.tables.load('items/name');
     const bookProtection = wb.protection.load('protected');
     await step('Checking the workbook');
+    if (sheets.items.some((s) => sheetKey(s.name) === sheetKey(JOURNAL_SHEET))) {
+      throw new WorkbookBlockedError(
+        'An earlier Interlock run was interrupted while replacing its sheets, and finishing it failed when the ' +
+          'workbook was read. Nothing was changed. Check that the workbook is editable and run Interlock again: ' +
+          'it finishes the earlier run first, keeping every row people typed.',
+      );
+    }
 
     // 2. Protection and existing rules, per sheet.
     const existing = new Map<string, ExistingSheet>();
@@ -61,7 +74,7 @@ export async function applyWritePlan(deps: OfficeDeps, plan: WritePlan, progress
     const planned = new Set(plan.sheets.map((s) => sheetKey(s.name)));
     const doomed = new Set([...plan.removeSheets.map(sheetKey), ...planned]);
     const scanned = sheets.items
-      .filter((s) => !doomed.has(sheetKey(s.name)) && !s.name.startsWith(TEMP_PREFIX))
+      .filter((s) => !doomed.has(sheetKey(s.name)) && !isReserved(s.name))
       .map((s) => ({ sheet: s, formats: s.getRange().conditionalFormats.load('items/type') }));
     await step('Checking the workbook');
 
@@ -135,24 +148,70 @@ export async function applyWritePlan(deps: OfficeDeps, plan: WritePlan, progress
     const swapOps = (): Op[] => {
       const ops: Op[] = [];
       const marker = plan.ownerMarker.trim().toLowerCase();
-      const owned = marker ? ruleReads.filter((r) => r.formulas().some((f) => f.toLowerCase().includes(marker))) : [];
+      // A custom rule without a formula is what an interrupted write leaves (added, formula not
+      // yet set): Excel's own dialog cannot make one, so it is Interlock's to remove.
+      const owned = ruleReads.filter((r) => {
+        const formulas = r.formulas().filter((f): f is string => typeof f === 'string' && f !== '');
+        if (r.format.type === 'Custom' && formulas.length === 0) return true;
+        return !!marker && formulas.some((f) => f.toLowerCase().includes(marker));
+      });
       // Old rules first: deleting the sheets they point at would turn the marker into #REF!.
       for (const r of [...owned].reverse()) {
         ops.push({ bytes: ACTION_OVERHEAD_BYTES, stage: 'Removing old warnings', queue: () => r.format.delete() });
       }
+      // Old sheets go aside (the state sheet first, so nothing claims the old names), never
+      // deleted before their replacements carry their names.
       const stateNames = plan.sheets.filter((s) => s.role === 'state').map((s) => sheetKey(s.name));
       const order = [...stateNames, ...plan.removeSheets.map(sheetKey), ...plan.sheets.map((s) => sheetKey(s.name))];
       const deleted = new Set<string>();
+      const taken = new Set(sheets.items.map((s) => sheetKey(s.name)));
+      let asideNumber = 0;
+      const asideName = () => {
+        let name: string;
+        do name = `${ASIDE_PREFIX}${++asideNumber}`;
+        while (taken.has(sheetKey(name)));
+        return name;
+      };
+      const asides: { old: ExistingSheet; aside: string }[] = [];
       for (const key of order) {
         const old = existing.get(key);
         if (!old || deleted.has(key)) continue;
         deleted.add(key);
+        asides.push({ old, aside: asideName() });
+      }
+      const journal: JournalEntry[] = [
+        ...asides.map(({ old, aside }) => ({
+          kind: 'old' as const,
+          during: aside,
+          final: old.name,
+          visibility: old.visibility as SheetVisibilityName,
+        })),
+        ...compiled.map((c) => ({
+          kind: 'new' as const,
+          during: c.temp,
+          final: c.ps.name,
+          visibility: visibilityName(c.ps.visibility),
+        })),
+      ];
+      const rows = journalRows(journal);
+      ops.unshift({
+        bytes: jsonBytes(rows) * 2 + ACTION_OVERHEAD_BYTES * 4,
+        stage: 'Replacing sheets',
+        queue: () => {
+          const j = wb.worksheets.add(JOURNAL_SHEET);
+          const range = j.getRangeByIndexes(0, 0, rows.length, rows[0].length);
+          range.numberFormat = rows.map((r) => r.map(() => '@'));
+          range.values = rows;
+          j.visibility = 'VeryHidden';
+        },
+      });
+      for (const { old, aside } of asides) {
         ops.push({
-          bytes: ACTION_OVERHEAD_BYTES * 2,
+          bytes: ACTION_OVERHEAD_BYTES * 2 + aside.length,
           stage: 'Replacing sheets',
           queue: () => {
-            if (old.visibility === 'VeryHidden') old.sheet.visibility = 'Hidden';
-            old.sheet.delete();
+            old.sheet.name = aside;
+            if (old.visibility === 'Visible') old.sheet.visibility = 'Hidden';
           },
         });
       }
@@ -168,6 +227,17 @@ export async function applyWritePlan(deps: OfficeDeps, plan: WritePlan, progress
       const body = compiled.filter((c) => c.ps.role !== 'state');
       const state = compiled.filter((c) => c.ps.role === 'state');
       ops.push(...body.map(rename));
+      // Every replacement has its name: the old sheets (and their table names) can go.
+      for (const { old } of asides) {
+        ops.push({
+          bytes: ACTION_OVERHEAD_BYTES * 2,
+          stage: 'Replacing sheets',
+          queue: () => {
+            if (old.visibility === 'VeryHidden') old.sheet.visibility = 'Hidden';
+            old.sheet.delete();
+          },
+        });
+      }
       for (const c of body) ops.push(...c.swap);
       plan.matrix.conditionalFormats.forEach((cf, i) => {
         ops.push({
@@ -180,6 +250,15 @@ export async function applyWritePlan(deps: OfficeDeps, plan: WritePlan, progress
       for (const c of state) ops.push(rename(c), ...c.swap);
       const target = plan.activate ? activationTarget(plan, existing, handles, deleted) : null;
       if (target) ops.push({ bytes: ACTION_OVERHEAD_BYTES, stage: 'Done', queue: () => target().activate() });
+      ops.push({
+        bytes: ACTION_OVERHEAD_BYTES * 3,
+        stage: 'Done',
+        queue: () => {
+          const j = wb.worksheets.getItem(JOURNAL_SHEET);
+          j.visibility = 'Hidden';
+          j.delete();
+        },
+      });
       return ops;
     };
 
@@ -206,8 +285,9 @@ export async function applyWritePlan(deps: OfficeDeps, plan: WritePlan, progress
     } catch (e) {
       if (phase === 'swap') {
         throw new WriteInterruptedError(
-          `Interlock stopped while replacing its sheets: ${describeError(e)} Your own cells are unchanged. ` +
-            "Interlock's state sheet was removed first, so its partial output does not count as current: run it again to finish.",
+          `Interlock stopped while replacing its sheets: ${describeError(e)} Your own cells are unchanged, and no ` +
+            'sheet of its own was deleted before its replacement was in place, so no typed cascade row is lost. ' +
+            'Run it again: it finishes the replacement first.',
           e,
           false,
         );
@@ -255,8 +335,10 @@ function checkPlanNames(plan: WritePlan): void {
       throw new WorkbookBlockedError(
         `Interlock cannot name a sheet "${s.name}": Excel does not accept that sheet name. Nothing was changed.`,
       );
-    if (s.name.startsWith(TEMP_PREFIX))
-      throw new WorkbookBlockedError(`"${s.name}" is reserved for Interlock's temporary sheets. Nothing was changed.`);
+    if (isReserved(s.name))
+      throw new WorkbookBlockedError(
+        `"${s.name}" starts with ${RESERVED_PREFIX}, which is reserved for Interlock's temporary sheets. Nothing was changed.`,
+      );
     const key = sheetKey(s.name);
     if (seen.has(key))
       throw new WorkbookBlockedError(`The plan writes two sheets named "${s.name}". Nothing was changed.`);

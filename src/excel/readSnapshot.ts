@@ -13,6 +13,7 @@ import { toCellValue } from './officeValues';
 import type { OfficeDeps } from './officeRun';
 import { SETTINGS_KEY } from './officeRun';
 import { READ_OPTIONAL, READ_REQUIREMENTS, assertRequirements, safeSupported } from './requirements';
+import { JOURNAL_SHEET, TEMP_PREFIX, isReserved, parseJournal, queueRecoverySteps, recoverySteps } from './swapJournal';
 
 /** First guess of a cell's weight in an answer (value, type, number format) before one is measured. */
 const GUESSED_BYTES_PER_CELL = 200;
@@ -45,12 +46,22 @@ export async function readWorkbookSnapshot(deps: OfficeDeps, progress?: Progress
   return deps.run(async (context) => {
     const wb = context.workbook;
     progress?.(0, 2, 'Reading the workbook');
-    const sheets = wb.worksheets.load('items/name,items/position,items/visibility');
-    const tables = wb.tables.load('items/name,items/showHeaders');
-    const names = wb.names.load('items/name,items/type,items/value');
-    const setting = wb.settings.getItemOrNullObject(SETTINGS_KEY).load('value');
+    const firstStage = () => ({
+      sheets: wb.worksheets.load('items/name,items/position,items/visibility'),
+      tables: wb.tables.load('items/name,items/showHeaders'),
+      names: wb.names.load('items/name,items/type,items/value'),
+      setting: wb.settings.getItemOrNullObject(SETTINGS_KEY).load('value'),
+    });
     if (withName) wb.load('name');
+    let first = firstStage();
     await context.sync();
+    if (await finishInterruptedSwap(context, first.sheets.items, progress)) {
+      first = firstStage();
+      await context.sync();
+    }
+    const { tables, names, setting } = first;
+    // Interlock's own scaffolding (a swap that could not be finished) is nobody's data to analyse.
+    const sheets = { items: first.sheets.items.filter((s) => !isReserved(s.name)) };
 
     const queue = (
       withValues: boolean,
@@ -138,6 +149,43 @@ export async function readWorkbookSnapshot(deps: OfficeDeps, progress?: Progress
     }
     return snapshot;
   });
+}
+
+/**
+ * When an earlier write stopped part-way (its journal or temporary sheets are there), finishes it
+ * before anything is read, so the rows people typed on cascade sheets are back under their
+ * sheets' names and the plan built from this snapshot keeps them. True when the workbook changed.
+ * If Excel refuses (a read-only or protected workbook), the read goes on; writing then refuses
+ * while the journal is there, so nothing is planned without those rows.
+ */
+async function finishInterruptedSwap(
+  context: Excel.RequestContext,
+  sheets: Excel.Worksheet[],
+  progress?: Progress,
+): Promise<boolean> {
+  const upper = (n: string) => n.toUpperCase();
+  const journalSheet = sheets.find((s) => upper(s.name) === upper(JOURNAL_SHEET));
+  if (!journalSheet && !sheets.some((s) => upper(s.name).startsWith(upper(TEMP_PREFIX)))) return false;
+  progress?.(0, 2, 'Finishing an interrupted run');
+  let queued = false;
+  try {
+    let journal = null;
+    if (journalSheet) {
+      const used = journalSheet.getUsedRangeOrNullObject(true).load('values');
+      await context.sync();
+      journal = used.isNullObject ? null : parseJournal(used.values);
+    }
+    const existing = sheets.map((s) => ({ name: s.name, visibility: s.visibility }));
+    const steps = recoverySteps(journal, existing);
+    if (steps.length === 0) return false;
+    queued = true;
+    queueRecoverySteps(context.workbook.worksheets, steps, existing);
+    await context.sync();
+    return true;
+  } catch {
+    // Some steps may have run before the failure: the caller reads the sheets again.
+    return queued;
+  }
 }
 
 function isPayloadLimit(e: unknown): boolean {

@@ -175,10 +175,14 @@ describe('applying a plan through the Office adapter', () => {
         : undefined;
     const error = await adapter.applyPlan(makePlan(10, 5)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WriteInterruptedError);
-    expect((error as Error).message).toMatch(/state sheet was removed first/);
+    expect((error as Error).message).toMatch(/no typed cascade row is lost.*finishes the replacement first/);
     expect(excel.sheet('IL_state')).toBeUndefined();
-    // The next run cleans up and finishes.
+    // Writing again without reading first would plan without what the journal holds: refused.
     excel.options.failWhen = undefined;
+    await expect(adapter.applyPlan(makePlan(10, 5))).rejects.toThrow(/interrupted.*Nothing was changed/);
+    // The next run reads first, which finishes the swap, then writes.
+    await adapter.readSnapshot();
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Matrix', 'Interlock Findings', MARKER, 'IL_state']);
     await adapter.applyPlan(makePlan(10, 5));
     expect(excel.sheets.map((s) => s.name)).toEqual(['Matrix', 'Interlock Findings', MARKER, 'IL_state']);
   });
