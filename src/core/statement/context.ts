@@ -97,20 +97,69 @@ const TRANSPARENT = new Set([
 
 const scratch: VerbMatch = { flags: 0, len: 0 };
 
+/**
+ * The per-token arrays, reused from one analysis to the next (analysis is synchronous and the
+ * context never outlives it): allocating seven typed arrays per cell was a large share of the
+ * time on short cells. Cleared over the part the previous analysis used, so stale marks never
+ * leak; indexes past the text read 0 as a fresh array would. Grown by doubling.
+ */
+interface Pool {
+  mark: Uint8Array;
+  sentence: Uint16Array;
+  clause: Uint16Array;
+  verb: Uint32Array;
+  verbLen: Uint8Array;
+  nounClass: Uint8Array;
+  nounLen: Uint8Array;
+  used: number;
+}
+let pool: Pool | undefined;
+const SPARE = 8; // reads a few tokens past the end (toks[i + 2]) see zeros
+
+function pooledArrays(n: number): Pool {
+  const need = n + SPARE;
+  if (!pool || pool.mark.length < need) {
+    let cap = pool ? pool.mark.length : 256;
+    while (cap < need) cap *= 2;
+    pool = {
+      mark: new Uint8Array(cap),
+      sentence: new Uint16Array(cap),
+      clause: new Uint16Array(cap),
+      verb: new Uint32Array(cap),
+      verbLen: new Uint8Array(cap),
+      nounClass: new Uint8Array(cap),
+      nounLen: new Uint8Array(cap),
+      used: 0,
+    };
+  } else if (pool.used > 0) {
+    const u = pool.used;
+    pool.mark.fill(0, 0, u);
+    pool.sentence.fill(0, 0, u);
+    pool.clause.fill(0, 0, u);
+    pool.verb.fill(0, 0, u);
+    pool.verbLen.fill(0, 0, u);
+    pool.nounClass.fill(0, 0, u);
+    pool.nounLen.fill(0, 0, u);
+  }
+  pool.used = need;
+  return pool;
+}
+
 export function buildContext(text: string, lex: CompiledLexicon): Ctx {
   const toks = tokenize(text);
   const n = toks.length;
+  const p = pooledArrays(n);
   const ctx: Ctx = {
     text,
     toks,
     lex,
-    mark: new Uint8Array(n),
-    sentence: new Uint16Array(n),
-    clause: new Uint16Array(n),
-    verb: new Uint32Array(n),
-    verbLen: new Uint8Array(n),
-    nounClass: new Uint8Array(n),
-    nounLen: new Uint8Array(n),
+    mark: p.mark,
+    sentence: p.sentence,
+    clause: p.clause,
+    verb: p.verb,
+    verbLen: p.verbLen,
+    nounClass: p.nounClass,
+    nounLen: p.nounLen,
   };
   markSentences(ctx);
   markLabels(ctx);
@@ -309,6 +358,33 @@ function isListedNoun(ctx: Ctx, i: number): boolean {
   return c !== UNKNOWN_CLASS && c !== 3; // any listed noun but an input ("budget")
 }
 
+interface NounClasses {
+  /** Single words to their class code, the first list in class order that holds them. */
+  words: Map<string, number>;
+  /** First words of multi-word entries in any noun-class list. */
+  phraseStarts: Set<string>;
+}
+const nounClassCache = new WeakMap<CompiledLexicon, NounClasses>();
+
+function nounClasses(lex: CompiledLexicon): NounClasses {
+  let nc = nounClassCache.get(lex);
+  if (nc) return nc;
+  nc = { words: new Map(), phraseStarts: new Set() };
+  const lists = [
+    lex.list.outcomeMetrics,
+    lex.list.softQualities,
+    lex.list.inputNouns,
+    lex.list.outputNouns,
+    lex.list.acquirableNouns,
+  ];
+  lists.forEach((wl, k) => {
+    for (const w of wl.words.keys()) if (!nc!.words.has(w)) nc!.words.set(w, k + 1);
+    for (const w of wl.phrases.keys()) nc!.phraseStarts.add(w);
+  });
+  nounClassCache.set(lex, nc);
+  return nc;
+}
+
 /** Class codes: 1 outcome, 2 soft, 3 input, 4 output, 5 acquirable, 6 unknown. */
 export const UNKNOWN_CLASS = 6;
 
@@ -317,6 +393,15 @@ export function listedClass(ctx: Ctx, i: number): number {
   const cached = ctx.nounClass[i];
   if (cached) return cached;
   const { lex, toks } = ctx;
+  // Fast path: a plain word that starts no listed phrase and has no hyphenated tail.
+  const nc = nounClasses(lex);
+  const t = toks[i];
+  if (!t.tail && !nc.phraseStarts.has(t.lower)) {
+    const c = nc.words.get(t.lower) ?? UNKNOWN_CLASS;
+    ctx.nounClass[i] = c;
+    ctx.nounLen[i] = 1;
+    return c;
+  }
   let code = UNKNOWN_CLASS;
   let len = 1;
   let l: number;
