@@ -17,7 +17,7 @@ import { parseRange, quoteSheet, rangeToA1 } from '../core/a1';
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 const solid = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } });
 
-/** Cell styles, shared objects: ExcelJS copies them on assignment. */
+/** What each plan style looks like. */
 const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
   title: { font: { bold: true, size: 14, color: { argb: argb('#1F3864') } } },
   header: {
@@ -35,6 +35,36 @@ const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
 };
 
 const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
+const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
+
+/**
+ * One style object per combination, shared by every cell that has it. ExcelJS keeps a cell's
+ * style by reference and, when writing, serialises each style object it has not seen before:
+ * a fresh object per cell made that the largest part of writing a big plan. Nothing mutates
+ * these afterwards (apply never uses the cell's style setters, which write into the object).
+ */
+/** Rows and unstyled cells share this one empty style (a row's own style object is serialised too). */
+const NO_STYLE: Partial<ExcelJS.Style> = {};
+
+class StyleCache {
+  private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
+
+  get(pc: PlanCell): Partial<ExcelJS.Style> {
+    const numFmt =
+      pc.numberFormat ?? (pc.value !== null && typeof pc.value === 'object' ? 'yyyy-mm-dd' : undefined);
+    const link = Boolean(pc.link) && !pc.style;
+    const key = `${pc.style ?? ''}|${numFmt ?? ''}|${pc.wrap ? 1 : 0}|${link ? 1 : 0}`;
+    let style = this.byKey.get(key);
+    if (!style) {
+      style = pc.style || numFmt || pc.wrap || link ? { ...(pc.style ? STYLES[pc.style] : {}) } : NO_STYLE;
+      if (link) style.font = LINK_FONT;
+      if (numFmt) style.numFmt = numFmt;
+      if (pc.wrap) style.alignment = WRAP;
+      this.byKey.set(key, style);
+    }
+    return style;
+  }
+}
 
 function dateOf(iso: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -52,33 +82,25 @@ function internalLink(sheet: string, address: string): string {
   return `#${quoteSheet(sheet)}!${address}`;
 }
 
-function writeCell(ws: ExcelJS.Worksheet, r: number, c: number, pc: PlanCell): void {
-  const cell = ws.getCell(r + 1, c + 1);
+/** What a plan cell holds, as an ExcelJS value: data, a formula, or a link to a cell. */
+function cellValue(pc: PlanCell): ExcelJS.CellValue {
   const value = excelValue(pc.value);
   if (pc.formula !== undefined) {
-    cell.value = { formula: pc.formula, result: value ?? undefined } as ExcelJS.CellFormulaValue;
-  } else if (pc.link) {
-    const text =
-      value === null ? pc.link.address : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-    const target = internalLink(pc.link.sheet, pc.link.address);
-    // A HYPERLINK formula costs no relationship part per link (thousands of findings stay cheap)
-    // and carries a plain in-document target every reader understands. Excel caps a text
-    // constant in a formula at 255 characters: longer ones get a hyperlink object instead.
-    cell.value =
-      text.length <= 255 && target.length <= 255
-        ? ({
-            formula: `HYPERLINK("${target.replace(/"/g, '""')}","${text.replace(/"/g, '""')}")`,
-            result: text,
-          } as ExcelJS.CellFormulaValue)
-        : { text, hyperlink: target };
-    if (!pc.style) cell.font = LINK_FONT;
-  } else {
-    cell.value = value;
+    return { formula: pc.formula, result: value ?? undefined } as ExcelJS.CellFormulaValue;
   }
-  if (pc.style) cell.style = { ...STYLES[pc.style] };
-  if (pc.numberFormat) cell.numFmt = pc.numberFormat;
-  else if (pc.value !== null && typeof pc.value === 'object') cell.numFmt = 'yyyy-mm-dd';
-  if (pc.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
+  if (!pc.link) return value;
+  const text =
+    value === null ? pc.link.address : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  const target = internalLink(pc.link.sheet, pc.link.address);
+  // A HYPERLINK formula costs no relationship part per link (thousands of findings stay cheap)
+  // and carries a plain in-document target every reader understands. Excel caps a text
+  // constant in a formula at 255 characters: longer ones get a hyperlink object instead.
+  return text.length <= 255 && target.length <= 255
+    ? ({
+        formula: `HYPERLINK("${target.replace(/"/g, '""')}","${text.replace(/"/g, '""')}")`,
+        result: text,
+      } as ExcelJS.CellFormulaValue)
+    : { text, hyperlink: target };
 }
 
 /** What ExcelJS 4.4 has at run time but leaves out of its type declarations. */
@@ -170,7 +192,7 @@ function addTable(ws: ExcelJS.Worksheet, table: PlannedSheet['tables'][number]):
   });
 }
 
-function writeSheet(wb: ExcelJS.Workbook, sheet: PlannedSheet): void {
+function writeSheet(wb: ExcelJS.Workbook, sheet: PlannedSheet, styles: StyleCache): void {
   const ws = wb.addWorksheet(sheet.name, {
     state: sheet.visibility,
     properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
@@ -179,9 +201,14 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: PlannedSheet): void {
       : [{ showGridLines: true }],
   }) as Sheet;
   sheet.rows.forEach((line, r) => {
-    if (!line) return;
+    if (!line || line.length === 0) return;
+    const row = ws.getRow(r + 1);
+    row.style = NO_STYLE;
     line.forEach((pc, c) => {
-      if (pc) writeCell(ws, r, c, pc);
+      if (!pc) return;
+      const cell = row.getCell(c + 1);
+      cell.value = cellValue(pc);
+      cell.style = styles.get(pc);
     });
   });
   if (sheet.visibility === 'visible') {
@@ -215,7 +242,8 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
   }
   // The matrix may have moved since the last run: take Interlock's rules off every sheet.
   for (const ws of wb.worksheets) removeOwnedRules(ws as Sheet, plan.ownerMarker);
-  for (const sheet of plan.sheets) writeSheet(wb, sheet);
+  const styles = new StyleCache();
+  for (const sheet of plan.sheets) writeSheet(wb, sheet, styles);
   if (plan.matrix.sheet && plan.matrix.conditionalFormats.length > 0) {
     const ws = wb.getWorksheet(plan.matrix.sheet);
     if (!ws) throw new Error(`the matrix sheet "${plan.matrix.sheet}" is not in the workbook`);
