@@ -6,12 +6,20 @@
  * Screenshots go to docs/screenshots/. Prints `N passed, N failed`; exits 1 on any failure.
  *
  * office.js comes from Microsoft's CDN, which is unreachable here: that is exactly file mode.
+ *
+ * Excel mode: the request for office.js is answered with the recording fake (test/excel/
+ * fakeExcel.ts), transpiled and wrapped here into one script that installs `Office` and `Excel`
+ * around the sample workbook's snapshot. The pane then detects Excel, shows the matrix, validates,
+ * selects a finding's cell, builds the cascade, clears and saves rule settings, all through the
+ * real Office adapter; the e2e asserts what the fake recorded. Then the same with the keyboard
+ * only, and the landmarks and labels a screen reader relies on.
  */
 import { createServer, type Server } from 'http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { extname, join, normalize, resolve } from 'path';
 import ExcelJS from 'exceljs';
+import ts from 'typescript';
 import { chromium, type Page } from 'playwright-core';
 import { readState } from '../src/core/plan/state';
 import { workbookSnapshot } from '../src/xlsx/snapshot';
@@ -169,6 +177,232 @@ async function runFixture(page: Page, url: string, fixture: string, shotName: st
   await checkDownloaded(readFileSync(fixture), readFileSync(saved), label);
 }
 
+/** The fake Office host as one browser script: each module transpiled, joined by a tiny require. */
+async function fakeOfficeScript(fixture: string, syncDelayMs: number, settings?: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(fixture);
+  const snapshot = workbookSnapshot(wb);
+  if (settings) snapshot.documentSettings = { ...snapshot.documentSettings, 'interlock.settings': settings };
+  const modules: Record<string, string> = {
+    './fakeExcel': join(ROOT, 'test', 'excel', 'fakeExcel.ts'),
+    host: join(ROOT, 'test', 'excel', 'fakeOfficeHost.ts'),
+  };
+  const bodies = Object.entries(modules).map(([name, file]) => {
+    const js = ts.transpileModule(readFileSync(file, 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+    }).outputText;
+    return `${JSON.stringify(name)}: function (module, exports, require) {\n${js}\n}`;
+  });
+  return `(function () {
+  var modules = {${bodies.join(',\n')}};
+  var cache = {};
+  function req(name) {
+    if (cache[name]) return cache[name].exports;
+    var m = (cache[name] = { exports: {} });
+    modules[name](m, m.exports, req);
+    return m.exports;
+  }
+  req('host').installFakeOffice(window, ${JSON.stringify(snapshot)}, ${syncDelayMs});
+})();`;
+}
+
+interface FakeView {
+  sheets: { name: string; visibility: string }[];
+  active?: string;
+  selected?: string;
+  settings: Record<string, unknown>;
+  calls: number;
+  selects: number;
+}
+
+const fakeView = (page: Page): Promise<FakeView> =>
+  page.evaluate(() => {
+    const x = (window as unknown as { __interlockFake: Record<string, any> }).__interlockFake;
+    return {
+      sheets: x.sheets.map((s: { name: string; visibility: string }) => ({ name: s.name, visibility: s.visibility })),
+      active: x.activeSheet,
+      selected: x.selected,
+      settings: Object.fromEntries(x.settings),
+      calls: x.calls.length,
+      selects: x.calls.filter((c: { action: string }) => c.action === 'range.select').length,
+    };
+  });
+
+/** Selecting runs after the pane says so (one sync in the fake, slowed down): wait for it. */
+const waitForSelects = (page: Page, n: number) =>
+  page.waitForFunction(
+    (want) =>
+      (window as unknown as { __interlockFake: { calls: { action: string }[]; selected?: string } }).__interlockFake.calls.filter(
+        (c) => c.action === 'range.select',
+      ).length >= want,
+    n,
+    { timeout: 10_000 },
+  );
+
+async function runExcelMode(
+  page: Page,
+  url: string,
+  script: string,
+  withSettings: (json: string) => Promise<string>,
+): Promise<void> {
+  const label = 'Excel mode';
+  await page.unroute(/appsforoffice\.microsoft\.com/);
+  await page.route(/appsforoffice\.microsoft\.com/, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', body: script }),
+  );
+  await page.goto(`${url}/taskpane.html`);
+  const found = page.getByTestId('matrix-found');
+  await found.waitFor({ timeout: 30_000 });
+  check(`${label}: the pane detects Excel (no file opener)`, (await page.getByTestId('file-input').count()) === 0);
+  const foundText = (await found.textContent()) ?? '';
+  check(`${label}: the matrix found is shown before validating (${foundText})`, /objectives × \d+ departments/.test(foundText));
+  check(`${label}: "Use my selection" is offered`, await page.getByRole('button', { name: 'Use my selection' }).isVisible());
+  await page.screenshot({ path: join(SHOTS, 'excel-1-detected.png') });
+
+  await page.getByRole('button', { name: 'Validate' }).click();
+  const bar = page.getByRole('progressbar');
+  await bar.waitFor({ timeout: 10_000 });
+  check(`${label}: a progress bar shows while validating`, await bar.isVisible());
+  await page.screenshot({ path: join(SHOTS, 'excel-2-progress.png') });
+  const summary = page.getByTestId('summary');
+  await summary.waitFor({ timeout: 60_000 });
+  await bar.waitFor({ state: 'detached', timeout: 60_000 });
+  const text = (await summary.textContent()) ?? '';
+  check(`${label}: a summary is shown (${text.trim()})`, /\d+ errors, \d+ warnings, \d+ infos/.test(text));
+  let view = await fakeView(page);
+  const findingsSheet = view.sheets.find((s) => /Findings/.test(s.name))?.name;
+  check(`${label}: the findings sheet was written and activated in the workbook`, !!findingsSheet && view.active === findingsSheet, `${view.active}`);
+  const heat = page.getByTestId('heatmap');
+  const box = await heat.boundingBox();
+  check(`${label}: the heat map is drawn`, !!box && box.width > 10 && box.height > 10);
+  const findings = page.getByTestId('finding');
+  check(`${label}: findings are listed (${await findings.count()})`, (await findings.count()) > 0);
+  await page.screenshot({ path: join(SHOTS, 'excel-3-findings.png') });
+  await page.screenshot({ path: join(SHOTS, 'excel-3-findings-full.png'), fullPage: true });
+
+  const first = findings.first();
+  const address = ((await first.locator('strong').textContent()) ?? '').trim();
+  await first.click();
+  await page.getByTestId('pointed').waitFor({ timeout: 10_000 });
+  await waitForSelects(page, 1);
+  view = await fakeView(page);
+  check(
+    `${label}: clicking a finding selects its cell in Excel (${view.selected})`,
+    !!view.selected && view.selected.endsWith(`!${address}`) && view.selects === 1,
+    `selected ${view.selected}, wanted ${address}`,
+  );
+  await page.screenshot({ path: join(SHOTS, 'excel-4-selected.png') });
+
+  await page.getByRole('button', { name: 'Build cascade' }).click();
+  await page.getByText(/^Cascade sheets written/).waitFor({ timeout: 60_000 });
+  view = await fakeView(page);
+  const cascades = view.sheets.filter((s) => /^Cascade /.test(s.name));
+  check(`${label}: Build cascade writes cascade sheets (${cascades.length})`, cascades.length > 0);
+  check(`${label}: the overview is shown after Build cascade`, /Overview/.test(view.active ?? ''), `${view.active}`);
+  await page.screenshot({ path: join(SHOTS, 'excel-5-cascade.png') });
+
+  await page.getByRole('button', { name: 'Clear' }).click();
+  const cleared = page.getByText(/^Cleared Interlock|^There was nothing/);
+  await cleared.waitFor({ timeout: 60_000 });
+  const notice = (await cleared.textContent()) ?? '';
+  view = await fakeView(page);
+  // Cascade sheets holding rows people typed stay (the notice names them), with the state sheet
+  // that records them; every other sheet of Interlock's goes.
+  // "Interlock Settings" is the user's own settings sheet, not output.
+  const kept = view.sheets.filter((s) => /^Interlock (?!Settings$)|^Cascade |^_interlock_/.test(s.name));
+  const keptOk = kept.every(
+    (s) => (s.name.startsWith('Cascade ') && notice.includes(s.name)) || (s.name === 'Interlock State' && s.visibility === 'VeryHidden'),
+  );
+  check(`${label}: Clear removes Interlock's sheets, keeping typed cascade rows (${notice})`, keptOk, kept.map((s) => s.name).join(', '));
+  check(`${label}: Clear removes the warnings on the matrix`, await page.evaluate(() => {
+    const x = (window as unknown as { __interlockFake: { sheets: { name: string; conditionalFormats: unknown[] }[] } }).__interlockFake;
+    return x.sheets.every((s) => s.name.startsWith('Cascade ') || s.conditionalFormats.length === 0);
+  }));
+  await page.screenshot({ path: join(SHOTS, 'excel-6-cleared.png') });
+
+  await page.getByRole('button', { name: 'Rule settings' }).click();
+  const select = page.getByRole('combobox', { name: 'vague-language' });
+  await select.selectOption('off');
+  await page.getByRole('button', { name: 'Save settings in this workbook' }).click();
+  await page.getByText(/^Rule settings saved/).waitFor({ timeout: 10_000 });
+  view = await fakeView(page);
+  const saved = String(view.settings['interlock.settings'] ?? '');
+  check(`${label}: rule settings are saved in document settings (${saved})`, /"vague-language":"off"/.test(saved));
+  await select.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, 'excel-7-settings.png') });
+  // A workbook that carries those settings, opened afresh: the pane shows them.
+  const reopened = await withSettings(saved);
+  await page.unroute(/appsforoffice\.microsoft\.com/);
+  await page.route(/appsforoffice\.microsoft\.com/, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', body: reopened }),
+  );
+  await page.goto(`${url}/taskpane.html`);
+  await page.getByTestId('matrix-found').waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Rule settings' }).click();
+  check(
+    `${label}: saved settings are read back when the pane opens`,
+    (await page.getByRole('combobox', { name: 'vague-language' }).inputValue()) === 'off',
+  );
+}
+
+/** Keyboard only: Tab to Validate, Enter, Tab to a finding, Enter; landmarks and labels present. */
+async function runKeyboard(page: Page, url: string): Promise<void> {
+  const label = 'Keyboard';
+  await page.goto(`${url}/taskpane.html`);
+  await page.getByTestId('matrix-found').waitFor({ timeout: 30_000 });
+  const focusedName = () =>
+    page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent?.trim() ?? '');
+  let tabs = 0;
+  while ((await focusedName()) !== 'Validate' && tabs < 20) {
+    await page.keyboard.press('Tab');
+    tabs++;
+  }
+  check(`${label}: Validate is reached with Tab (${tabs} presses)`, (await focusedName()) === 'Validate');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+  check(`${label}: Enter on Validate validates`, await page.getByTestId('summary').isVisible());
+  await page.getByRole('button', { name: 'Validate' }).focus();
+  const isFinding = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'finding');
+  tabs = 0;
+  while (!(await isFinding()) && tabs < 40) {
+    await page.keyboard.press('Tab');
+    tabs++;
+  }
+  check(`${label}: a finding is reached with Tab (${tabs} presses)`, await isFinding());
+  const address = await page.evaluate(() => document.activeElement?.querySelector('strong')?.textContent?.trim() ?? '');
+  const before = (await fakeView(page)).selects;
+  await page.keyboard.press('Enter');
+  await page.getByTestId('pointed').waitFor({ timeout: 10_000 });
+  await waitForSelects(page, before + 1);
+  const view = await fakeView(page);
+  check(
+    `${label}: Enter on a finding selects its cell (${view.selected})`,
+    view.selects === before + 1 && !!view.selected?.endsWith(`!${address}`),
+  );
+  await page.keyboard.press('Space');
+  await waitForSelects(page, before + 2).catch(() => undefined);
+  check(`${label}: Space activates a finding too`, (await fakeView(page)).selects === before + 2);
+  await page.screenshot({ path: join(SHOTS, 'excel-8-keyboard.png') });
+
+  const aria = await page.locator('body').ariaSnapshot();
+  check(`${label}: a main landmark`, (await page.getByRole('main').count()) === 1);
+  check(`${label}: a level-1 heading names the pane`, (await page.getByRole('heading', { level: 1, name: 'Interlock' }).count()) === 1);
+  for (const region of ['Matrix', 'Summary']) {
+    check(`${label}: a "${region}" region`, (await page.getByRole('region', { name: region, exact: true }).count()) === 1);
+  }
+  check(`${label}: the actions are a labelled group`, (await page.getByRole('group', { name: 'Actions' }).count()) === 1);
+  check(`${label}: the heat map has a text alternative`, /img "[^"]+"/.test(aria), aria.slice(0, 200));
+  check(`${label}: the result is announced (status region)`, (await page.getByRole('status').count()) > 0);
+  const unnamed = await page.evaluate(() =>
+    [...document.querySelectorAll('button, select, input, a[href]')].filter((el) => {
+      const e = el as HTMLElement;
+      const name = e.getAttribute('aria-label') || e.textContent?.trim() || (e.id && document.querySelector(`label[for="${e.id}"]`)?.textContent);
+      return !name && !e.getAttribute('aria-labelledby');
+    }).length,
+  );
+  check(`${label}: every control has an accessible name`, unnamed === 0, `${unnamed} without`);
+}
+
 async function main(): Promise<number> {
   if (!existsSync(join(DIST, 'taskpane.html'))) {
     console.log('dist/taskpane.html is missing: run `npm run build` first.\n0 passed, 1 failed');
@@ -208,6 +442,18 @@ async function main(): Promise<number> {
       } catch (e) {
         check(`${fixture}: ran to the end`, false, (e as Error).message.split('\n')[0]);
         await page.screenshot({ path: join(SHOTS, `failure-${i + 1}.png`), fullPage: true }).catch(() => undefined);
+      }
+    }
+    const excelScript = await fakeOfficeScript(FIXTURES[0], 120);
+    for (const [name, run] of [
+      ['Excel mode', () => runExcelMode(page, url, excelScript, (json) => fakeOfficeScript(FIXTURES[0], 120, json))],
+      ['Keyboard', () => runKeyboard(page, url)],
+    ] as const) {
+      try {
+        await run();
+      } catch (e) {
+        check(`${name}: ran to the end`, false, (e as Error).message.split('\n')[0]);
+        await page.screenshot({ path: join(SHOTS, `failure-${name.replace(/ /g, '-').toLowerCase()}.png`), fullPage: true }).catch(() => undefined);
       }
     }
     check('no uncaught errors in the page', errors.length === 0, errors.join(' | '));

@@ -25,7 +25,8 @@ import {
 import type { HostAdapter, Progress } from '../core/host';
 import type { CellResult, Finding, Report } from '../core/report';
 import type { HostKind } from './host';
-import { runClear, runValidation } from './workflow';
+import { NoMatrixError, check, runClear, runValidation } from './workflow';
+import { DOCUMENT_SETTINGS_KEY } from '../core/settings';
 import { HeatMap } from './HeatMap';
 import { Findings } from './Findings';
 import { RuleSettings, parseChoices, settingsJson, type RuleChoices } from './RuleSettings';
@@ -59,6 +60,9 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
   const [error, setError] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [report, setReport] = React.useState<Report | null>(null);
+  // In Excel, the matrix found when the pane opens (before any Validate), or why none was.
+  const [found, setFound] = React.useState<Report['matrix'] | null>(null);
+  const [notFound, setNotFound] = React.useState<string | null>(null);
   const [pointed, setPointed] = React.useState<string | null>(null);
   const [choices, setChoices] = React.useState<RuleChoices>({});
   const [download, setDownload] = React.useState<{ url: string; name: string } | null>(null);
@@ -70,6 +74,28 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
       live = false;
     };
   }, [props.hostPromise]);
+
+  // Inside Excel: read the workbook once to show the matrix and the rule settings saved in it.
+  React.useEffect(() => {
+    if (host !== 'excel') return;
+    let live = true;
+    (async () => {
+      const api = await excelApi();
+      try {
+        const snapshot = await api.excelAdapter().readSnapshot();
+        if (!live) return;
+        setChoices(parseChoices(snapshot.documentSettings?.[DOCUMENT_SETTINGS_KEY]));
+        setFound(check(snapshot).matrix);
+      } catch (e) {
+        if (!live) return;
+        if (e instanceof NoMatrixError) setNotFound(e.message);
+        else setError(api.describeError(e));
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [host]);
 
   const progress: Progress = (done, total, stage) =>
     setBusy({ label: stage, value: total > 0 ? Math.min(1, done / total) : undefined });
@@ -99,6 +125,9 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
       } else {
         const out = await runValidation(a, what === 'validate' ? 'findings' : 'overview', { range: range || undefined, progress });
         setReport(out.report);
+        setFound(out.report.matrix);
+        setNotFound(null);
+        if (what === 'cascade' && out.shown) setNotice(`Cascade sheets written; ${out.shown} shows the line of sight.`);
       }
       if (file) {
         const { validatedName } = await import(/* webpackChunkName: "filemode" */ './fileAdapter');
@@ -150,7 +179,7 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
   };
 
   const ready = host === 'excel' || (host === 'browser' && file !== null);
-  const m = report?.matrix;
+  const m = report?.matrix ?? found;
   return (
     <main className={styles.root}>
       <Title2 as="h1">Interlock</Title2>
@@ -180,7 +209,7 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
               <Caption1 className={styles.names}>Departments: {m.departments.map((d) => d.name).join(' · ')}</Caption1>
             </>
           ) : (
-            <Caption1>{range ? `Using ${range}.` : 'Found automatically when you validate (a named range AlignmentMatrix, a table, or a header row of objectives).'}</Caption1>
+            <Caption1>{range ? `Using ${range}.` : notFound ? notFound : 'Found automatically when you validate (a named range AlignmentMatrix, a table, or a header row of objectives).'}</Caption1>
           )}
           {host === 'excel' && (
             <div className={styles.actions}>
@@ -198,7 +227,7 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
       )}
 
       {ready && (
-        <div className={styles.actions}>
+        <div className={styles.actions} role="group" aria-label="Actions">
           <Button appearance="primary" disabled={busy !== null} onClick={() => run('validate')}>
             Validate
           </Button>
@@ -222,7 +251,7 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
         </MessageBar>
       )}
       {notice && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" role="status">
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
@@ -242,7 +271,12 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
             </Body1>
           </section>
           <HeatMap report={report} onSelect={(c: CellResult) => select(report.matrix.sheet, c.address)} />
-          {pointed && host === 'browser' && <Caption1 aria-live="polite">Selected {pointed}</Caption1>}
+          {pointed && (
+            <Caption1 role="status" data-testid="pointed">
+              Selected {pointed}
+              {host === 'excel' ? ' in Excel' : ''}
+            </Caption1>
+          )}
           <Findings findings={report.findings} onSelect={(f: Finding) => select(f.sheet, f.address)} />
         </>
       )}

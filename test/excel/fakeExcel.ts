@@ -122,7 +122,9 @@ const boxAddress = (b: Box) =>
   b.r0 === b.r1 && b.c0 === b.c1 ? a1(b.r0, b.c0) : `${a1(b.r0, b.c0)}:${a1(b.r1, b.c1)}`;
 const quote = (name: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
 const intersects = (a: Box, b: Box) => a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
-const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
+// TextEncoder rather than Buffer: the e2e bundles this fake into a browser page.
+const encoder = new TextEncoder();
+const utf8 = (s: string) => encoder.encode(s).length;
 
 export interface FakeOptions {
   /** Request and response limit in bytes (Excel on the web: 5 MB); 0 for none. */
@@ -131,6 +133,8 @@ export interface FakeOptions {
   failWhen?: (call: RecordedCall) => Error | undefined;
   /** Requirement sets reported as supported: `ExcelApi 1.9` and lower by default. */
   apiVersion?: number;
+  /** Milliseconds each sync takes (the e2e slows the fake down so progress can be seen). */
+  syncDelayMs?: number;
 }
 
 /** The workbook model plus everything the fake recorded. */
@@ -141,6 +145,8 @@ export class FakeExcel {
   structureProtected = false;
   name = 'Book1.xlsx';
   activeSheet?: string;
+  /** The selected range as `Sheet!A1` (set by Range.select). */
+  selected?: string;
   calls: RecordedCall[] = [];
   syncs: SyncRecord[] = [];
   /** Actions still queued when Excel.run returned (Office would drop them). */
@@ -327,7 +333,9 @@ class FakeContext {
       record.failed = 'RequestPayloadSizeLimitExceeded';
       throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `request of ${record.requestBytes} bytes`);
     }
-    await Promise.resolve();
+    await (this.excel.options.syncDelayMs
+      ? new Promise((ok) => setTimeout(ok, this.excel.options.syncDelayMs))
+      : Promise.resolve());
     const loads: (() => void)[] = [];
     for (let i = 0; i < batch.length; i++) {
       const call = calls[i];
@@ -429,7 +437,7 @@ class FakeWorkbook extends Loadable {
   names: FakeCollection<FakeNamedItem>;
   application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void };
   protection: FakeWorkbookProtection;
-  settings: { getItemOrNullObject(key: string): FakeSetting };
+  settings: { getItemOrNullObject(key: string): FakeSetting; add(key: string, value: unknown): void };
 
   constructor(ctx: FakeContext) {
     super(ctx, 'workbook');
@@ -446,7 +454,10 @@ class FakeWorkbook extends Loadable {
         ctx.queue('suspendScreenUpdatingUntilNextSync', 'application', null, () => void x.suspended.screen++),
     };
     this.protection = new FakeWorkbookProtection(ctx);
-    this.settings = { getItemOrNullObject: (k: string) => new FakeSetting(ctx, k) };
+    this.settings = {
+      getItemOrNullObject: (k: string) => new FakeSetting(ctx, k),
+      add: (k: string, value: unknown) => ctx.queue('settings.add', k, { value }, () => void x.settings.set(k, value)),
+    };
   }
 
   protected override current(prop: string): unknown {
@@ -456,6 +467,20 @@ class FakeWorkbook extends Loadable {
 
   get name(): string {
     return this.read('name') as string;
+  }
+
+  /** The selection, or A1 of the active (else first) sheet when nothing was selected yet. */
+  getSelectedRange(): FakeRange {
+    const x = this.ctx.excel;
+    const where = () => {
+      const cut = x.selected ? x.selected.lastIndexOf('!') : -1;
+      const [sheet, address] = x.selected
+        ? [x.selected.slice(0, cut), x.selected.slice(cut + 1)]
+        : [x.activeSheet ?? x.sheets[0]?.name, 'A1'];
+      return { sheet: x.sheet(sheet ?? '')!, box: parseBox(address) };
+    };
+    const ws = new FakeWorksheet(this.ctx, () => where().sheet);
+    return new FakeRange(this.ctx, ws, () => where().box);
   }
 }
 
@@ -922,6 +947,15 @@ class FakeRange extends Loadable {
     return new FakeRange(this.ctx, this.ws, () => {
       const b = this.box();
       return { r0: b.r0, c0: b.c0, r1: b.r1 + dr, c1: b.c1 + dc };
+    });
+  }
+
+  select(): void {
+    this.ctx.queue('range.select', this.label(), null, () => {
+      const s = this.ws.model();
+      if (this.ctx.excel.activeSheet !== s.name)
+        throw new FakeOfficeError('InvalidSelection', `select on ${s.name}, which is not the active sheet`);
+      this.ctx.excel.selected = `${s.name}!${boxAddress(this.box())}`;
     });
   }
 
