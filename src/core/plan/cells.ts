@@ -8,8 +8,8 @@ export function text(s: string): string {
   return s.length <= MAX_CELL_TEXT ? s : `${s.slice(0, MAX_CELL_TEXT - 1)}…`;
 }
 
-export function cell(value: PlanValue | undefined, style?: CellStyle, extra: Partial<PlanCell> = {}): PlanCell {
-  const out: PlanCell = { ...extra };
+export function cell(value: PlanValue | undefined, style?: CellStyle, extra?: Partial<PlanCell>): PlanCell {
+  const out: PlanCell = extra ? { ...extra } : {};
   if (value !== undefined && value !== null && value !== '')
     out.value = typeof value === 'string' ? text(value) : value;
   if (style) out.style = style;

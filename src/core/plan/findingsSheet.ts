@@ -1,7 +1,7 @@
 /** The findings sheet: one row per finding, worst first, each linking to the cell it is about. */
 import type { Finding, Report, Severity } from '../report';
 import type { PlanCell, PlannedSheet } from './types';
-import { parseRange, rangeToA1 } from '../a1';
+import { parseRange, rangeToA1, type RangeRef } from '../a1';
 import { cell, headerRow } from './cells';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -9,23 +9,37 @@ const HEADERS = ['Severity', 'Rule', 'Where', 'Department', 'Objective', 'Messag
 /** 0-based row of the table header. */
 const HEADER = 3;
 
-function position(f: Finding): [number, number] {
-  const r = parseRange(f.address);
-  return r ? [r.start.row, r.start.col] : [-1, -1];
-}
-
+/**
+ * Worst first, then by sheet, row and column, then as reported. Sorted on numbers computed once
+ * per finding: a report on a large matrix has tens of thousands of findings.
+ */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings
-    .map((f, i) => ({ f, i, p: position(f) }))
-    .sort(
-      (a, b) =>
-        ORDER[a.f.severity] - ORDER[b.f.severity] ||
-        a.f.sheet.localeCompare(b.f.sheet) ||
-        a.p[0] - b.p[0] ||
-        a.p[1] - b.p[1] ||
-        a.i - b.i,
-    )
-    .map((x) => x.f);
+  const n = findings.length;
+  const sheets = [...new Set(findings.map((f) => f.sheet))].sort((a, b) => a.localeCompare(b));
+  const sheetRank = new Map(sheets.map((s, i) => [s, i]));
+  // One number per finding: severity, sheet, row, column (2 + 12 + 21 + 15 bits, exact in a double).
+  const key = new Float64Array(n);
+  const packed = sheets.length < 4096;
+  const row = new Int32Array(n);
+  const col = new Int32Array(n);
+  // Findings on one cell share its address: parse each address once.
+  const positions = new Map<string, RangeRef | null>();
+  for (let i = 0; i < n; i++) {
+    const f = findings[i];
+    let r = positions.get(f.address);
+    if (r === undefined) {
+      r = parseRange(f.address);
+      positions.set(f.address, r);
+    }
+    row[i] = r ? r.start.row : -1;
+    col[i] = r ? r.start.col : -1;
+    const lead = ORDER[f.severity] * 4096 + sheetRank.get(f.sheet)!;
+    key[i] = packed ? (lead * 2 ** 21 + (row[i] + 1)) * 2 ** 15 + (col[i] + 1) : lead;
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  // Array.prototype.sort is stable: equal keys keep the order they were reported in.
+  order.sort(packed ? (a, b) => key[a] - key[b] : (a, b) => key[a] - key[b] || row[a] - row[b] || col[a] - col[b]);
+  return order.map((i) => findings[i]);
 }
 
 function where(f: Finding): PlanCell {

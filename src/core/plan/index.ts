@@ -8,7 +8,7 @@ import type { Report } from '../report';
 import type { PlannedSheet, WritePlan } from './types';
 import { LayoutOptions, planLayout, tableNamer } from './ownership';
 import { InterlockState, PLAN_VERSION, readState, stateSheet } from './state';
-import { checkedSheet, matrixRules } from './matrixWarnings';
+import { checkedSheet, matrixRules, severityByAddress } from './matrixWarnings';
 import { findingsSheet } from './findingsSheet';
 import { summarySheet } from './summarySheet';
 import { overviewSheet } from './overviewSheet';
@@ -51,6 +51,7 @@ export function buildPlan(report: Report, snapshot: WorkbookSnapshot, options: P
   const models = cascadeModels(layout, report);
   const hasBody = report.matrix.departments.length > 0 && report.matrix.objectives.length > 0;
   const rules = hasBody ? matrixRules(names.checked, report) : [];
+  const worst = severityByAddress(report);
 
   const sheets: PlannedSheet[] = [
     findingsSheet(
@@ -60,7 +61,7 @@ export function buildPlan(report: Report, snapshot: WorkbookSnapshot, options: P
       options.workbookName ?? snapshot.name,
       options.maxFindingRows,
     ),
-    summarySheet(names.summary, report),
+    summarySheet(names.summary, report, worst),
     overviewSheet(
       names.overview,
       report,
@@ -69,7 +70,7 @@ export function buildPlan(report: Report, snapshot: WorkbookSnapshot, options: P
     ...models.map((model, i) =>
       cascadeSheet(layout.cascades[i].sheet, tableName(`InterlockCascade${i + 1}`), model, report.matrix.sheet),
     ),
-    checkedSheet(names.checked, report),
+    checkedSheet(names.checked, report, worst),
   ];
   const departmentOf = new Map(layout.cascades.map((c) => [c.sheet, c.department]));
   const state: InterlockState = {

@@ -31,17 +31,19 @@ export function checkedValue(v: CellValue): PlanValue | undefined {
   return v;
 }
 
-/** Worst severity per matrix cell: the cell's own findings and matrix findings pinned to it. */
+/**
+ * Worst severity per matrix cell: the cell's own findings and matrix findings pinned to it. Cells
+ * are keyed by address; a finding on a cell usually repeats that cell's severity, so most
+ * findings cost one lookup and no write.
+ */
 export function severityByAddress(report: Report): Map<string, Severity> {
   const worst = new Map<string, Severity>();
-  const bump = (address: string, s: Severity | undefined) => {
-    if (!s) return;
-    const cur = worst.get(address);
-    if (!cur || SEVERITY_RANK[s] > SEVERITY_RANK[cur]) worst.set(address, s);
-  };
-  for (const c of report.cells) bump(c.address, c.severity);
+  for (const c of report.cells) if (c.severity) worst.set(c.address, c.severity);
+  const sheet = report.matrix.sheet;
   for (const f of report.findings as Finding[]) {
-    if (f.sheet === report.matrix.sheet && f.address && !f.address.includes(':')) bump(f.address, f.severity);
+    if (f.sheet !== sheet || !f.address || f.address.includes(':')) continue;
+    const cur = worst.get(f.address);
+    if (!cur || SEVERITY_RANK[f.severity] > SEVERITY_RANK[cur]) worst.set(f.address, f.severity);
   }
   return worst;
 }
@@ -51,10 +53,13 @@ export function severityOffset(report: Report): number {
   return report.matrix.body.bottom + 2;
 }
 
-export function checkedSheet(name: string, report: Report): PlannedSheet {
+export function checkedSheet(
+  name: string,
+  report: Report,
+  worst: Map<string, Severity> = severityByAddress(report),
+): PlannedSheet {
   const { body } = report.matrix;
   const offset = severityOffset(report);
-  const worst = severityByAddress(report);
   const rows: (PlanCell | undefined)[][] = [];
   rows[0] = [
     {

@@ -2,7 +2,7 @@
  * The summary sheet: coverage per objective and per department, counts by rule, and a heat map
  * of the matrix by verdict (a colour scale over scores, so it reads at a glance at any size).
  */
-import type { Report, Severity } from '../report';
+import type { CellResult, Report, Severity } from '../report';
 import type { PlanCell, PlannedConditionalFormat, PlannedSheet } from './types';
 import { toA1 } from '../a1';
 import { cell, headerRow } from './cells';
@@ -26,16 +26,27 @@ function pct(n: number, d: number): PlanCell {
   return d > 0 ? cell(n / d, undefined, { numberFormat: '0%' }) : cell('');
 }
 
-export function summarySheet(name: string, report: Report): PlannedSheet {
+export function summarySheet(
+  name: string,
+  report: Report,
+  worst: Map<string, Severity> = severityByAddress(report),
+): PlannedSheet {
   const { matrix } = report;
-  const byAddress = new Map(report.cells.map((c) => [c.address, c]));
-  const worst = severityByAddress(report);
+  // validate lists results in matrix order; a map by address only for a report that does not.
+  let byAddress: Map<string, CellResult> | undefined;
+  let k = 0;
+  const resultFor = (address: string): CellResult | undefined => {
+    const next = report.cells[k++];
+    if (next?.address === address) return next;
+    byAddress ??= new Map(report.cells.map((c) => [c.address, c]));
+    return byAddress.get(address);
+  };
   const perObjective = matrix.objectives.map(empty);
   const perDepartment = matrix.departments.map(empty);
   const scores: (number | undefined)[][] = matrix.departments.map(() => []);
   matrix.cells.forEach((line, i) =>
     line.forEach((mc, j) => {
-      const verdict = byAddress.get(mc.address)?.verdict ?? (mc.text.trim() ? 'fail' : 'blank');
+      const verdict = resultFor(mc.address)?.verdict ?? (mc.text.trim() ? 'fail' : 'blank');
       const key = verdict === 'n/a' ? 'na' : verdict;
       perObjective[j][key]++;
       perDepartment[i][key]++;
