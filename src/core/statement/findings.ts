@@ -81,7 +81,11 @@ export function buildFindings(inp: FindingInput): StatementFinding[] {
   if (!a.initiative) {
     out.push({
       rule: 'no-initiative',
-      message: 'It states a target but not what the department will do to reach it.',
+      message: a.measurable
+        ? 'It states a target but not what the department will do to reach it.'
+        : a.impact
+          ? 'It names the result it wants but not what the department will do to get there.'
+          : 'It does not name something the department will do: a campaign, programme, process change, hire or launch.',
       suggestion: `Name the initiative behind it, e.g. "Launch <programme> to ${lowerFirst(short(a.text))}".`,
     });
   }

@@ -58,6 +58,14 @@ describe('messages', () => {
     );
     expect(f?.message).toMatch(/starting point/);
   });
+  test.each([
+    ['Cut cycle time from 20 days to 12 days by Q3', /states a target/],
+    ['Increase qualified leads', /names the result it wants/],
+    ['Be more customer-centric in how we work', /does not name something the department will do/],
+  ])('a missing initiative is described by what the cell does say: %s', (text, message) => {
+    const f = analyzeStatement(text).findings.find((x) => x.rule === 'no-initiative');
+    expect(f?.message).toMatch(message);
+  });
   test('every finding has a message and a suggestion', () => {
     for (const t of ['Improve things', 'TBD', 'Increase leads', 'Launch X', 'Reduce churn from 3% to 5%']) {
       for (const f of analyzeStatement(t).findings) {
