@@ -3,6 +3,13 @@
  * workbook's size: the first learns which sheets, tables and names exist, the second loads all of
  * them at once. Only when Excel on the web refuses an answer over its 5 MB limit are the values
  * read again in row chunks.
+ *
+ * Dates are read in the 1900 date system. The Excel JavaScript API (up to the sets in
+ * @types/office-js here) has no property for a workbook's 1904 setting; finding it would mean
+ * writing a DATE() formula into the user's workbook, which a read must not do. A 1904 workbook's
+ * dates therefore read 1,462 days (four years) early (officeValues.ts takes the flag, should one come).
+ * Hidden rows and columns are not read here either: Range.rowHidden is one flag per range, so
+ * per-row answers would cost one proxy per row of every used range.
  */
 import type { CellValue, DefinedName, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { parseRange, toA1 } from '../core/a1';
