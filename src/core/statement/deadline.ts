@@ -20,26 +20,6 @@ const QUARTER = /^q[1-4](?:[-/'](?:19|20)?\d\d)?$/;
 const HALF = /^h[12](?:[-/'](?:19|20)?\d\d)?$/;
 const FISCAL = /^(?:fy|cy)(?:\d{2}|\d{4})$/;
 const YEAR_END = /^(?:eoy|eoq|eom|ye|year-end|yearend|end-of-year|end-of-quarter|eofy|mid-year|midyear|ye\d\d)$/;
-const DEADLINE_PREPS = new Set([
-  'by',
-  'before',
-  'until',
-  'till',
-  'through',
-  'thru',
-  'in',
-  'during',
-  'into',
-  'for',
-  'of',
-  'at',
-  'throughout',
-  'starting',
-  'from',
-  'within',
-  'over',
-  'ahead',
-]);
 const BASELINE_PREV = new Set([
   'vs',
   'versus',
@@ -219,8 +199,8 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
       if (BASELINE_PREV.has(toks[p2].lower)) counts = false;
     }
     // Include the preposition that introduces it ("by", "within", "no later than", "end of").
-    if (p1 >= 0 && p1 === i - 1 && DEADLINE_PREPS.has(toks[p1].lower) && kind !== 'relative') start = p1;
-    if (p1 >= 0 && p1 === i - 1 && toks[p1].lower === 'the' && DEADLINE_PREPS.has(toks[p1 - 1]?.lower ?? ''))
+    if (p1 >= 0 && p1 === i - 1 && lex.list.deadlinePrepositions.words.has(toks[p1].lower) && kind !== 'relative') start = p1;
+    if (p1 >= 0 && p1 === i - 1 && toks[p1].lower === 'the' && lex.list.deadlinePrepositions.words.has(toks[p1 - 1]?.lower ?? ''))
       start = p1 - 1;
     for (let k = start; k < end; k++) mark[k] |= M_DEADLINE;
     const inDependency = (mark[i] & M_DEPENDENCY) !== 0;
@@ -416,7 +396,7 @@ function isYearHere(ctx: Ctx, i: number): boolean {
   if (
     prev &&
     prev.kind === 'w' &&
-    (DEADLINE_PREPS.has(prev.lower) ||
+    (ctx.lex.list.deadlinePrepositions.words.has(prev.lower) ||
       BASELINE_PREV.has(prev.lower) ||
       SEASONS.has(prev.lower) ||
       prev.lower === 'year' ||

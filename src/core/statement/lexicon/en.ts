@@ -1728,7 +1728,10 @@ export const en: Lexicon = {
   ],
   relativeWords: ['this', 'next', 'coming', 'current', 'following', 'upcoming'],
   deadlinePrepositions: [
+    // single words are matched before a date ("by", "of" in "end of Q2"); phrases as a whole
     'by',
+    'of',
+    'ahead',
     'before',
     'until',
     'till',
