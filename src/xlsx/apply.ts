@@ -12,7 +12,7 @@ import type {
   PlanValue,
   WritePlan,
 } from '../core/plan/types';
-import { parseRange, quoteSheet, rangeToA1 } from '../core/a1';
+import { parseRange, quoteSheet, rangeToA1, type RangeRef } from '../core/a1';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 const solid = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } });
@@ -37,26 +37,27 @@ const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
 const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
 const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
 
+/** Rows and unstyled cells share this one empty style (a row's own style object is serialised too). */
+const NO_STYLE: Partial<ExcelJS.Style> = {};
+
 /**
  * One style object per combination, shared by every cell that has it. ExcelJS keeps a cell's
  * style by reference and, when writing, serialises each style object it has not seen before:
  * a fresh object per cell made that the largest part of writing a big plan. Nothing mutates
  * these afterwards (apply never uses the cell's style setters, which write into the object).
  */
-/** Rows and unstyled cells share this one empty style (a row's own style object is serialised too). */
-const NO_STYLE: Partial<ExcelJS.Style> = {};
-
 class StyleCache {
   private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
 
   get(pc: PlanCell): Partial<ExcelJS.Style> {
-    const numFmt =
-      pc.numberFormat ?? (pc.value !== null && typeof pc.value === 'object' ? 'yyyy-mm-dd' : undefined);
+    const dated = pc.value !== null && typeof pc.value === 'object';
+    if (!pc.style && !pc.numberFormat && !pc.wrap && !pc.link && !dated) return NO_STYLE;
+    const numFmt = pc.numberFormat ?? (dated ? 'yyyy-mm-dd' : undefined);
     const link = Boolean(pc.link) && !pc.style;
     const key = `${pc.style ?? ''}|${numFmt ?? ''}|${pc.wrap ? 1 : 0}|${link ? 1 : 0}`;
     let style = this.byKey.get(key);
     if (!style) {
-      style = pc.style || numFmt || pc.wrap || link ? { ...(pc.style ? STYLES[pc.style] : {}) } : NO_STYLE;
+      style = { ...(pc.style ? STYLES[pc.style] : {}) };
       if (link) style.font = LINK_FONT;
       if (numFmt) style.numFmt = numFmt;
       if (pc.wrap) style.alignment = WRAP;
@@ -166,20 +167,44 @@ export function removeOwnedRules(ws: Sheet, marker: string): number {
   return removed;
 }
 
-function addTable(ws: ExcelJS.Worksheet, table: PlannedSheet['tables'][number]): void {
-  const range = parseRange(table.range);
-  if (!range || range.end.row <= range.start.row) return; // Excel tables need a data row
+/** A planned table with its data rows, gathered while the sheet's cells are written. */
+interface TableData {
+  table: PlannedSheet['tables'][number];
+  range: RangeRef;
+  rows: ExcelJS.CellValue[][];
+}
+
+/** Tables with at least one data row (Excel needs one), each with an empty block for its rows. */
+function tableData(sheet: PlannedSheet): TableData[] {
+  const out: TableData[] = [];
+  for (const table of sheet.tables) {
+    const range = parseRange(table.range);
+    if (!range || range.end.row <= range.start.row) continue;
+    const width = range.end.col - range.start.col + 1;
+    const rows = Array.from({ length: range.end.row - range.start.row }, () =>
+      new Array<ExcelJS.CellValue>(width).fill(null),
+    );
+    out.push({ table, range, rows });
+  }
+  return out;
+}
+
+/** The table whose data rows hold this cell, if any. */
+function tableAt(tables: TableData[], r: number, c: number): TableData | undefined {
+  for (const t of tables) {
+    const { start, end } = t.range;
+    if (r > start.row && r <= end.row && c >= start.col && c <= end.col) return t;
+  }
+  return undefined;
+}
+
+/** ExcelJS writes a table's header and rows into the cells itself: its data goes only through here. */
+function addTable(ws: ExcelJS.Worksheet, { table, range, rows }: TableData): void {
+  const header = ws.getRow(range.start.row + 1);
   const columns: ExcelJS.TableColumnProperties[] = [];
   for (let c = range.start.col; c <= range.end.col; c++) {
-    const v = ws.getCell(range.start.row + 1, c + 1).value;
+    const v = header.getCell(c + 1).value;
     columns.push({ name: v === null || v === undefined ? `Column ${c + 1}` : String(v), filterButton: true });
-  }
-  // ExcelJS writes the table's rows into the cells: hand it back what is there, links included.
-  const rows: ExcelJS.CellValue[][] = [];
-  for (let r = range.start.row + 1; r <= range.end.row; r++) {
-    const line: ExcelJS.CellValue[] = [];
-    for (let c = range.start.col; c <= range.end.col; c++) line.push(ws.getCell(r + 1, c + 1).value);
-    rows.push(line);
   }
   ws.addTable({
     name: table.name,
@@ -200,14 +225,17 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: PlannedSheet, styles: StyleCach
       ? [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows, showGridLines: true }]
       : [{ showGridLines: true }],
   }) as Sheet;
+  const tables = tableData(sheet);
   sheet.rows.forEach((line, r) => {
     if (!line || line.length === 0) return;
     const row = ws.getRow(r + 1);
-    row.style = NO_STYLE;
+    (row as unknown as { style: Partial<ExcelJS.Style> }).style = NO_STYLE;
     line.forEach((pc, c) => {
       if (!pc) return;
       const cell = row.getCell(c + 1);
-      cell.value = cellValue(pc);
+      const table = tables.length > 0 ? tableAt(tables, r, c) : undefined;
+      if (table) table.rows[r - table.range.start.row - 1][c - table.range.start.col] = cellValue(pc);
+      else cell.value = cellValue(pc);
       cell.style = styles.get(pc);
     });
   });
@@ -218,7 +246,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: PlannedSheet, styles: StyleCach
   sheet.columnWidths?.forEach((w, c) => {
     ws.getColumn(c + 1).width = w;
   });
-  for (const table of sheet.tables) addTable(ws, table);
+  for (const t of tables) addTable(ws, t);
   for (const v of sheet.validations) {
     ws.dataValidations.add(v.range, {
       type: 'list',
