@@ -125,7 +125,7 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
     line.map((cell, j) => {
       const analysis = analyse(cell.text);
       const error = isErrorValue(cell.value) ? cell.value.error : undefined;
-      const mergedInto = covered.get(`${cell.row}:${cell.col}`);
+      const mergedInto = covered.size > 0 ? covered.get(`${cell.row}:${cell.col}`) : undefined;
       const committed = !error && !analysis.blank && !analysis.declaredEmpty && !analysis.placeholder;
       return {
         cell,

@@ -2,12 +2,30 @@ import type { Rule, CellInfo, RuleFinding } from './types';
 import { allCells, atCell } from './support';
 
 /** Text compared without case, spacing or punctuation; short texts are not compared (too often alike by chance). */
-function key(c: CellInfo): string | null {
-  const t = c.cell.text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}%$€£]+/gu, ' ')
-    .trim();
+function key(text: string): string | null {
+  const t = foldAscii(text) ?? text.toLowerCase().replace(/[^\p{L}\p{N}%$€£]+/gu, ' ').trim();
   return t.length >= 20 ? t : null;
+}
+
+/**
+ * The same folding for plain ASCII text without a regular expression (a large matrix has tens of
+ * thousands of cells to fold); undefined when the text has other characters.
+ */
+function foldAscii(text: string): string | undefined {
+  const parts: string[] = [];
+  let start = -1;
+  const lower = text.toLowerCase();
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    if (c >= 128) return undefined;
+    const kept = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 37 || c === 36;
+    if (kept && start < 0) start = i;
+    else if (!kept && start >= 0) {
+      parts.push(lower.slice(start, i));
+      start = -1;
+    }
+  }
+  return parts.join(' ');
 }
 
 const rule: Rule = {
@@ -19,7 +37,7 @@ const rule: Rule = {
     const out: RuleFinding[] = [];
     for (const c of allCells(ctx)) {
       if (!c.committed || c.mergedInto) continue;
-      const k = key(c);
+      const k = key(c.cell.text);
       if (!k) continue;
       const seen = first.get(k);
       if (!seen) {
