@@ -3,7 +3,12 @@ import { allCells, atCell } from './support';
 
 /** Text compared without case, spacing or punctuation; short texts are not compared (too often alike by chance). */
 function key(text: string): string | null {
-  const t = foldAscii(text) ?? text.toLowerCase().replace(/[^\p{L}\p{N}%$€£]+/gu, ' ').trim();
+  const t =
+    foldAscii(text) ??
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}%$€£]+/gu, ' ')
+      .trim();
   return t.length >= 20 ? t : null;
 }
 
