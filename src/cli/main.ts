@@ -10,6 +10,8 @@ const USAGE: Record<string, string> = {
       --json                one JSON document on stdout (an array for several files)
       --fail-on <level>     error (default), warning or never: when to exit 1
       --range <ref>         the matrix, e.g. 'Plan FY27'!B5:L21, instead of finding it
+      --cascade <which>     all (default): a cascade sheet per department; existing: refresh
+                            only those already there; none: leave cascade sheets as they are
       --quiet               only the one-line summary per file
 `,
   analyze: `  interlock analyze [text...] [--json]

@@ -1,6 +1,7 @@
 /**
  * `interlock validate <file.xlsx|folder>... [--out <file|dir>] [--in-place] [--json]
- *   [--fail-on error|warning|never] [--range 'Sheet'!B3:H20] [--quiet] [--no-write]`
+ *   [--fail-on error|warning|never] [--range 'Sheet'!B3:H20] [--cascade all|existing|none]
+ *   [--quiet] [--no-write]`
  *
  * Reads each workbook, finds the matrix, validates it, writes the validated copy (default
  * `<name>.validated.xlsx` beside the input; `--in-place` replaces the input and keeps
@@ -9,6 +10,11 @@
  * not be read appears there as `{ "file", "error" }`). Progress for several files goes to stderr.
  * Exit 0 when nothing reaches --fail-on, 1 when something does, 2 when an input could not be
  * validated (the reason on one line) or the command line is wrong.
+ *
+ * `--cascade` says which cascade sheets the copy gets: `all` (default) one per department;
+ * `existing` refreshes only those a previous run wrote (a large matrix where few departments
+ * cascade: a thousand departments are a thousand sheets); `none` writes none and leaves the ones
+ * already there untouched (the quickest check that still writes warnings, findings and summary).
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -22,6 +28,7 @@ import { validate, reportDocument } from '../core/validate';
 import type { Finding, Report, Severity } from '../core/report';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { splitSheetRange, parseRange } from '../core/a1';
+import { CASCADE_MODES, type CascadeMode } from '../core/plan/ownership';
 
 type FailOn = 'error' | 'warning' | 'never';
 
@@ -32,15 +39,24 @@ interface Options {
   json: boolean;
   failOn: FailOn;
   range?: string;
+  cascade: CascadeMode;
   quiet: boolean;
   write: boolean;
 }
 
 const USAGE =
-  "usage: interlock validate <file.xlsx|folder>... [--out <file|dir>] [--in-place] [--json] [--fail-on error|warning|never] [--range 'Sheet'!B3:H20] [--quiet] [--no-write]";
+  "usage: interlock validate <file.xlsx|folder>... [--out <file|dir>] [--in-place] [--json] [--fail-on error|warning|never] [--range 'Sheet'!B3:H20] [--cascade all|existing|none] [--quiet] [--no-write]";
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { inputs: [], inPlace: false, json: false, failOn: 'error', quiet: false, write: true };
+  const o: Options = {
+    inputs: [],
+    inPlace: false,
+    json: false,
+    failOn: 'error',
+    cascade: 'all',
+    quiet: false,
+    write: true,
+  };
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value. ${USAGE}`);
@@ -84,6 +100,13 @@ function parseArgs(argv: string[]): Options {
         if (!parseRange(range.replace(/\$/g, '')))
           throw new UsageError(`--range must look like 'Sheet 1'!B3:H20 or B3:H20, not "${v}"`);
         o.range = v;
+        break;
+      }
+      case '--cascade': {
+        const v = take();
+        if (!(CASCADE_MODES as readonly string[]).includes(v))
+          throw new UsageError(`--cascade must be all, existing or none, not "${v}"`);
+        o.cascade = v as CascadeMode;
         break;
       }
       case '--help':
@@ -149,12 +172,13 @@ export async function writeValidatedCopy(
   snapshot: WorkbookSnapshot,
   outPath: string,
   backupOf?: string,
+  cascade: CascadeMode = 'all',
 ): Promise<void> {
   const { buildPlan } = require('../core/plan') as typeof import('../core/plan');
   const { applyPlan } = require('../xlsx/apply') as typeof import('../xlsx/apply');
   const { saveWorkbookAtomic } = require('../xlsx/save') as typeof import('../xlsx/save');
 
-  applyPlan(workbook, buildPlan(report, snapshot));
+  applyPlan(workbook, buildPlan(report, snapshot, { cascade }));
   await saveWorkbookAtomic(workbook, outPath, backupOf ? { backupOf } : {});
 }
 
@@ -269,7 +293,7 @@ async function validateFile(file: string, o: Options, io: Io, outPath: string): 
     if (!o.inPlace && path.resolve(outPath) === path.resolve(file))
       return fail('--out names the input itself; use --in-place to replace it');
     try {
-      await writeValidatedCopy(workbook, report, snapshot, outPath, o.inPlace ? file : undefined);
+      await writeValidatedCopy(workbook, report, snapshot, outPath, o.inPlace ? file : undefined, o.cascade);
     } catch (e) {
       return fail(`the validated copy could not be written to ${outPath}: ${(e as Error).message.split('\n')[0]}`);
     }

@@ -100,6 +100,9 @@ describe('interlock validate', () => {
     expect(await main(['validate', 'x.xlsx', '--fail-on', 'sometimes'], io().io)).toBe(2);
     expect(await main(['validate', 'x.xlsx', '--in-place', '--out', 'y.xlsx'], io().io)).toBe(2);
     expect(await main(['validate', 'x.xlsx', '--range', 'not a range'], io().io)).toBe(2);
+    const bad = io();
+    expect(await main(['validate', 'x.xlsx', '--cascade', 'some'], bad.io)).toBe(2);
+    expect(bad.err()).toMatch(/--cascade must be all, existing or none/);
     expect(await main(['validate'], io().io)).toBe(2);
   });
 
@@ -133,6 +136,43 @@ describe('interlock validate', () => {
     expect(t.out()).toMatch(/Wrote .*plan\.validated\.xlsx/);
     expect((await fs.readdir(dir)).sort()).toEqual(['plan.validated.xlsx', 'plan.xlsx']);
     expect((await fs.readFile(file)).equals(before)).toBe(true);
+  });
+});
+
+describe('interlock validate --cascade', () => {
+  const sheetNames = async (file: string) => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    return wb.worksheets.map((w) => w.name);
+  };
+
+  test('all (default) writes a cascade sheet per department; none writes none and keeps those already there', async () => {
+    const file = await copy('layout-plain.xlsx', 'plan.xlsx');
+    const out = path.join(dir, 'plan.validated.xlsx');
+    await run([file, '--quiet'], io().io);
+    const all = (await sheetNames(out)).filter((n) => n.startsWith('Cascade '));
+    expect(all.length).toBeGreaterThan(1);
+
+    const fresh = path.join(dir, 'fresh.xlsx');
+    await run([file, '--quiet', '--cascade', 'none', '--out', fresh], io().io);
+    expect((await sheetNames(fresh)).filter((n) => n.startsWith('Cascade '))).toEqual([]);
+
+    // Re-run on the copy that has them: none leaves every cascade sheet in place, and a later
+    // default run still knows them as its own (no duplicates under new names).
+    const again = path.join(dir, 'again.xlsx');
+    await run([out, '--quiet', '--cascade', 'none', '--out', again], io().io);
+    expect((await sheetNames(again)).filter((n) => n.startsWith('Cascade '))).toEqual(all);
+    const third = path.join(dir, 'third.xlsx');
+    await run([again, '--quiet', '--out', third], io().io);
+    expect((await sheetNames(third)).filter((n) => n.startsWith('Cascade '))).toEqual(all);
+  });
+
+  test('existing refreshes only cascade sheets a previous run wrote', async () => {
+    const file = await copy('layout-plain.xlsx', 'plan.xlsx');
+    const out = path.join(dir, 'existing.xlsx');
+    await run([file, '--quiet', '--cascade=existing', '--out', out], io().io);
+    expect((await sheetNames(out)).filter((n) => n.startsWith('Cascade '))).toEqual([]);
   });
 });
 

@@ -83,6 +83,8 @@ export function orphanFindings(layout: Layout, models: CascadeModel[]): Finding[
 
 /** What validate adds to its findings: rows on cascade sheets whose parent is gone. */
 export function cascadeFindings(snapshot: WorkbookSnapshot, report: Report, options: LayoutOptions = {}): Finding[] {
-  const layout = planLayout(snapshot, report, options);
+  // Only rows already on cascade sheets can be orphans: a sheet this run would add has none yet,
+  // so 'existing' finds the same rows without modelling every department of a large matrix.
+  const layout = planLayout(snapshot, report, { ...options, cascade: 'existing' });
   return orphanFindings(layout, cascadeModels(layout, report));
 }

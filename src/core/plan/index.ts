@@ -20,6 +20,7 @@ import { sheetKey } from './sheetNames';
 
 export type { WritePlan } from './types';
 export { readState } from './state';
+export { CASCADE_MODES, type CascadeMode } from './ownership';
 
 export interface PlanOptions extends LayoutOptions {
   /** File name or title, shown on the findings sheet. */
@@ -83,6 +84,7 @@ export function buildPlan(report: Report, snapshot: WorkbookSnapshot, options: P
         role: s.role,
         ...(departmentOf.has(s.name) ? { department: departmentOf.get(s.name) } : {}),
       })),
+      ...layout.kept,
       { name: names.state, role: 'state' as const },
     ],
   };

@@ -2,7 +2,7 @@
  * The overview: the whole line of sight on one sheet, objective → department goal → team goal →
  * individual KPI, with counts and verdicts at each level, then the rows that trace to nothing.
  */
-import type { Report } from '../report';
+import type { CellResult, Report } from '../report';
 import type { PlanCell, PlannedSheet } from './types';
 import type { CascadeModel, UserRow } from '../cascade/merge';
 import { statusText } from '../cascade/merge';
@@ -76,27 +76,58 @@ export function overviewSheet(name: string, report: Report, inputs: OverviewInpu
     return out;
   };
 
+  // Goals grouped by objective once (a cascade for every department of a large matrix has tens of thousands).
+  type Goal = { g: CascadeModel['goals'][number]; gi: number; m: number; input: OverviewInput };
+  const goalsByObjective = new Map<string, Goal[]>();
+  inputs.forEach((input, m) =>
+    input.model.goals.forEach((g, gi) => {
+      const key = nameKey(String(g.values.objective ?? ''));
+      const list = goalsByObjective.get(key);
+      if (list) list.push({ g, gi, m, input });
+      else goalsByObjective.set(key, [{ g, gi, m, input }]);
+    }),
+  );
+  // Departments without a cascade sheet this run (--cascade existing or none) still count: their
+  // goals are their cells in the matrix.
+  const modelled = new Set(inputs.map((i) => nameKey(i.model.department)));
+  const unmodelled = new Map<string, CellResult[]>();
+  for (const c of report.cells) {
+    if (c.verdict === 'blank' || c.verdict === 'n/a' || modelled.has(nameKey(c.department))) continue;
+    const key = nameKey(c.objective);
+    const list = unmodelled.get(key);
+    if (list) list.push(c);
+    else unmodelled.set(key, [c]);
+  }
+  if (unmodelled.size > 0) {
+    const withSheet = inputs.filter((i) => i.model.inMatrix).length;
+    rows[2] = [
+      cell(
+        `Department goals are listed for departments with a cascade sheet (${withSheet} of ${report.matrix.departments.length}); the counts include every department's cells in the matrix.`,
+        'muted',
+      ),
+    ];
+  }
+
   report.matrix.objectives.forEach((objective) => {
     const key = nameKey(objective.name);
-    const goals = inputs.flatMap((input, m) =>
-      input.model.goals
-        .map((g, gi) => ({ g, gi, m, input }))
-        .filter(({ g }) => nameKey(String(g.values.objective ?? '')) === key),
-    );
+    const goals = goalsByObjective.get(key) ?? [];
+    const others = unmodelled.get(key) ?? [];
     const trees = goals.map((x) => ({ ...x, below: descendants(x.m, x.g.id, 1, new Set()) }));
     const teams = trees.reduce((n, t) => n + t.below.filter((b) => b.depth === 1).length, 0);
     const kpis = trees.reduce((n, t) => n + t.below.filter((b) => b.depth > 1).length, 0);
-    const passing = goals.filter((x) => x.g.cell.verdict === 'pass').length;
+    const total = goals.length + others.length;
+    const passing =
+      goals.filter((x) => x.g.cell.verdict === 'pass').length + others.filter((c) => c.verdict === 'pass').length;
     rows.push([
       cell(objective.name, 'header'),
       undefined,
       undefined,
       undefined,
-      cell(`${goals.length} department${goals.length === 1 ? '' : 's'}`),
+      cell(`${total} department${total === 1 ? '' : 's'}`),
       undefined,
-      goals.length === 0
+      total === 0
         ? cell('uncovered: no department goal', 'error')
-        : cell(`${passing} of ${goals.length} goals pass`, passing === goals.length ? 'pass' : 'warning'),
+        : cell(`${passing} of ${total} goals pass`, passing === total ? 'pass' : 'warning'),
       cell(teams),
       cell(kpis),
     ]);

@@ -36,14 +36,21 @@ export interface Layout {
   cascades: CascadeSlot[];
   /** Sheets the previous run owned that this run does not write again. */
   removeSheets: string[];
+  /** Cascade sheets a previous run wrote that this run leaves exactly as they are (`cascade: 'none'`). */
+  kept: OwnedSheet[];
 }
+
+export type CascadeMode = 'all' | 'existing' | 'none';
+export const CASCADE_MODES: readonly CascadeMode[] = ['all', 'existing', 'none'];
 
 export interface LayoutOptions {
   /**
-   * `all` (default): a cascade sheet for every department. `existing`: refresh only the cascade
-   * sheets already in the workbook (for very large matrices, or a run that only checks).
+   * `all` (default): a cascade sheet for every department, as the design asks. `existing`: refresh
+   * only the cascade sheets already in the workbook, add none (a large matrix where only some
+   * departments cascade). `none`: write no cascade sheet and leave the ones already there exactly
+   * as they are (a quick check of a large matrix; the next `all` or `existing` run refreshes them).
    */
-  cascade?: 'all' | 'existing';
+  cascade?: CascadeMode;
 }
 
 /** Departments keyed by name as people read it, with an occurrence count for repeated names. */
@@ -87,9 +94,17 @@ export function planLayout(snapshot: WorkbookSnapshot, report: Report | null, op
 
   const departments = report?.matrix.departments ?? [];
   const deptKeys = departmentKeys(departments.map((d) => d.name));
-  const wantAll = (options.cascade ?? 'all') === 'all' && report !== null;
+  const mode = options.cascade ?? 'all';
+  const wantAll = mode === 'all' && report !== null;
   const slots: (CascadeSlot & { name?: string })[] = [];
-  departments.forEach((d, i) => {
+  const kept: OwnedSheet[] = [];
+  if (mode === 'none') {
+    // Kept under their names and still owned, so nothing people typed there is touched or lost.
+    for (const prev of prevCascades) {
+      if (sheetsByName.has(prev.name) && reuse(prev)) kept.push(prev);
+    }
+  }
+  (mode === 'none' ? [] : departments).forEach((d, i) => {
     const prev = prevByKey.get(deptKeys[i]);
     if (!prev && !wantAll) return;
     const name = reuse(prev);
@@ -105,7 +120,7 @@ export function planLayout(snapshot: WorkbookSnapshot, report: Report | null, op
   // Departments that left the matrix keep their sheet while it holds rows people typed.
   const inMatrix = new Set(deptKeys);
   prevCascades.forEach((prev, i) => {
-    if (inMatrix.has(prevKeys[i])) return;
+    if (mode === 'none' || inMatrix.has(prevKeys[i])) return;
     const sheet = sheetsByName.get(prev.name);
     if (!sheet) return;
     const existing = readCascadeSheet(sheet);
@@ -126,7 +141,7 @@ export function planLayout(snapshot: WorkbookSnapshot, report: Report | null, op
     existing: s.existing,
   }));
   const removeSheets = (previous?.sheets ?? []).map((s) => s.name).filter((n) => !reused.has(sheetKey(n)));
-  return { previous, names, cascades, removeSheets };
+  return { previous, names, cascades, removeSheets, kept };
 }
 
 /** Table names unique in the workbook (tables and defined names share one namespace). */

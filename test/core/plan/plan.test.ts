@@ -73,6 +73,41 @@ describe('buildPlan', () => {
     expect(plan.removeSheets).toEqual(['Cascade Sales']);
   });
 
+  test('cascade none: no cascade sheet written, those of an earlier run kept as they are and still owned', () => {
+    const snap = sampleSnapshot();
+    const first = buildPlan(fakeReport(snap, SAMPLE), snap);
+    const cascades = first.sheets.filter((s) => s.role === 'cascade').map((s) => s.name);
+    expect(cascades.length).toBeGreaterThan(0);
+    const after = applyToSnapshot(snap, first);
+    const plan = buildPlan(fakeReport(after, SAMPLE), after, { cascade: 'none' });
+    expect(plan.sheets.filter((s) => s.role === 'cascade')).toEqual([]);
+    expect(plan.removeSheets).toEqual([]);
+    const kept = applyToSnapshot(after, plan);
+    for (const name of cascades) {
+      expect(kept.sheets.find((s) => s.name === name)!.values).toEqual(
+        after.sheets.find((s) => s.name === name)!.values,
+      );
+    }
+    expect(
+      readState(kept)!
+        .sheets.filter((s) => s.role === 'cascade')
+        .map((s) => s.name),
+    ).toEqual(cascades);
+    // The next full run refreshes the same sheets under the same names.
+    const full = buildPlan(fakeReport(kept, SAMPLE), kept);
+    expect(full.sheets.filter((s) => s.role === 'cascade').map((s) => s.name)).toEqual(cascades);
+  });
+
+  test('without cascade sheets the overview still counts every department goal from the matrix', () => {
+    const snap = sampleSnapshot();
+    const overview = (cascade: 'all' | 'none') =>
+      buildPlan(fakeReport(snap, SAMPLE), snap, { cascade })
+        .sheets.find((s) => s.role === 'overview')!
+        .rows.filter((r) => r?.[0]?.style === 'header' && r[4])
+        .map((r) => [r[0]!.value, r[4]!.value, r[6]!.value]);
+    expect(overview('none')).toEqual(overview('all'));
+  });
+
   test('the clear plan removes every owned sheet and rule, and nothing when Interlock never ran', () => {
     const snap = sampleSnapshot();
     const first = buildPlan(fakeReport(snap, SAMPLE), snap);

@@ -5,6 +5,10 @@ import { evaluate } from './cfEval';
 import { SAMPLE, Grid } from '../../core/plan/fakeReport';
 import { isLegalSheetName } from '../../../src/core/plan/sheetNames';
 import { parseRange } from '../../../src/core/a1';
+import { workbookSnapshot } from '../../../src/xlsx/snapshot';
+import { buildPlan } from '../../../src/core/plan';
+import { applyPlan } from '../../../src/xlsx/apply';
+import { fakeReport } from '../../core/plan/fakeReport';
 
 const USER_SHEETS = ['Matrix', 'Notes'];
 
@@ -163,6 +167,30 @@ describe('applyPlan on an ExcelJS workbook', () => {
     expect(ruleCount(kept, 'Matrix')).toBe(1);
     const all = await clearOnce(await roundTrip(typed), true);
     expect(all.worksheets.map((w) => w.name)).toEqual(['Matrix', 'Notes']);
+  });
+
+  test('cells of one kind share one style object (ExcelJS serialises each distinct object when writing)', async () => {
+    const wb = await roundTrip(matrixWorkbook());
+    const snap = workbookSnapshot(wb, 'plan.xlsx');
+    const plan = buildPlan(fakeReport(snap, SAMPLE), snap);
+    applyPlan(wb, plan);
+    for (const sheet of plan.sheets) {
+      const ws = wb.getWorksheet(sheet.name)!;
+      const styles = new Set<unknown>();
+      const kinds = new Set<string>();
+      ws.eachRow((row) => {
+        styles.add((row as unknown as { style: unknown }).style);
+        row.eachCell((cell) => {
+          styles.add(cell.style);
+          kinds.add(JSON.stringify(cell.style));
+        });
+      });
+      // One object per distinct style, plus the shared empty one rows use.
+      expect(styles.size).toBeLessThanOrEqual(kinds.size + 1);
+    }
+    // The table's rows were written once, through the table, with their links.
+    const findings = wb.getWorksheet('Interlock Findings')!;
+    expect(findings.getCell('C5').value).toMatchObject({ formula: 'HYPERLINK("#Matrix!D4","Matrix!D4")' });
   });
 
   test('findings link to their cells, tables and drop-downs are written', async () => {
