@@ -77,11 +77,18 @@ export function overviewSheet(name: string, report: Report, inputs: OverviewInpu
   };
 
   // Goals grouped by objective once (a cascade for every department of a large matrix has tens of thousands).
+  // Names repeat on every goal and cell: fold each distinct one once.
+  const keys = new Map<string, string>();
+  const keyOf = (name: string) => {
+    let k = keys.get(name);
+    if (k === undefined) keys.set(name, (k = nameKey(name)));
+    return k;
+  };
   type Goal = { g: CascadeModel['goals'][number]; gi: number; m: number; input: OverviewInput };
   const goalsByObjective = new Map<string, Goal[]>();
   inputs.forEach((input, m) =>
     input.model.goals.forEach((g, gi) => {
-      const key = nameKey(String(g.values.objective ?? ''));
+      const key = keyOf(String(g.values.objective ?? ''));
       const list = goalsByObjective.get(key);
       if (list) list.push({ g, gi, m, input });
       else goalsByObjective.set(key, [{ g, gi, m, input }]);
@@ -92,8 +99,8 @@ export function overviewSheet(name: string, report: Report, inputs: OverviewInpu
   const modelled = new Set(inputs.map((i) => nameKey(i.model.department)));
   const unmodelled = new Map<string, CellResult[]>();
   for (const c of report.cells) {
-    if (c.verdict === 'blank' || c.verdict === 'n/a' || modelled.has(nameKey(c.department))) continue;
-    const key = nameKey(c.objective);
+    if (c.verdict === 'blank' || c.verdict === 'n/a' || modelled.has(keyOf(c.department))) continue;
+    const key = keyOf(c.objective);
     const list = unmodelled.get(key);
     if (list) list.push(c);
     else unmodelled.set(key, [c]);
