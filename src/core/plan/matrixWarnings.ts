@@ -53,6 +53,23 @@ export function severityOffset(report: Report): number {
   return report.matrix.body.bottom + 2;
 }
 
+/**
+ * The severity codes of one matrix row as text, one digit per body column (0 nothing found,
+ * 1 info, 2 warning, 3 error); undefined when the row has nothing to flag. One cell per row
+ * rather than one per matrix cell: a large matrix has tens of thousands of flagged cells, and
+ * every cell written costs time in every host.
+ */
+function codeLine(line: Report['matrix']['cells'][number], left: number, width: number, worst: Map<string, Severity>) {
+  let codes: string[] | undefined;
+  for (const cell of line) {
+    const s = worst.get(cell.address);
+    if (!s) continue;
+    codes ??= new Array<string>(width).fill('0');
+    codes[cell.col - left] = String(CODE[s]);
+  }
+  return codes?.join('');
+}
+
 export function checkedSheet(
   name: string,
   report: Report,
@@ -60,11 +77,12 @@ export function checkedSheet(
 ): PlannedSheet {
   const { body } = report.matrix;
   const offset = severityOffset(report);
+  const width = body.right - body.left + 1;
   const rows: (PlanCell | undefined)[][] = [];
   rows[0] = [
     {
       value:
-        'Interlock: matrix cells as they were checked (same addresses), and below them the severity found (3 error, 2 warning, 1 info). The warnings on the matrix compare against this sheet.',
+        'Interlock: matrix cells as they were checked (same addresses), and below them, in column A, the severity found in each cell of the row, one digit per column (3 error, 2 warning, 1 info, 0 none). The warnings on the matrix compare against this sheet.',
     },
   ];
   for (const line of report.matrix.cells) {
@@ -73,9 +91,9 @@ export function checkedSheet(
       if (kept !== undefined) {
         (rows[cell.row] ??= [])[cell.col] = { value: kept };
       }
-      const s = worst.get(cell.address);
-      if (s) (rows[cell.row + offset] ??= [])[cell.col] = { value: CODE[s] };
     }
+    const codes = line.length > 0 ? codeLine(line, body.left, width, worst) : undefined;
+    if (codes) (rows[line[0].row + offset] ??= [])[0] = { value: codes };
   }
   // Dense block: fill the holes so adapters can walk rows without checks.
   const height = Math.max(rows.length, body.bottom + 1);
@@ -98,7 +116,8 @@ export function matrixRules(checkedName: string, report: Report): PlannedConditi
   const sheetRef = `'${checkedName.replace(/'/g, "''")}'`;
   const literal = `"${`${sheetRef}!`.replace(/"/g, '""')}"`;
   const checked = `INDIRECT(${literal}&ADDRESS(ROW(),COLUMN(),4))`;
-  const code = `INDIRECT(${literal}&ADDRESS(ROW()+${severityOffset(report)},COLUMN(),4))`;
+  // The row's code digits sit in column A, `offset` rows down; "0"& reads a missing one as 0.
+  const code = `VALUE("0"&MID(INDIRECT(${literal}&ADDRESS(ROW()+${severityOffset(report)},1,4)),COLUMN()-${body.left},1))`;
   const same = `EXACT(${x},${checked})`;
   const declared = `OR(TRIM(${x})="n/a",TRIM(${x})="-",TRIM(${x})="—",TRIM(${x})="–")`;
   const noDigit = `SUMPRODUCT(--ISNUMBER(FIND({0,1,2,3,4,5,6,7,8,9},${x})))=0`;

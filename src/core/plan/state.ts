@@ -10,8 +10,8 @@ import { cellAt } from '../snapshot';
 import { cellText } from '../matrix/text';
 
 export const STATE_SIGNATURE = 'Interlock state';
-/** Layout version of what Interlock writes; bump when the layout changes. */
-export const PLAN_VERSION = 1;
+/** Layout version of what Interlock writes; bump when the layout changes (2: one code string per matrix row). */
+export const PLAN_VERSION = 2;
 
 const ROLES: OwnedSheetRole[] = ['findings', 'summary', 'overview', 'cascade', 'state', 'checked'];
 

@@ -27,15 +27,18 @@ describe('buildPlan', () => {
     }
   });
 
-  test('the checked sheet keeps each cell at its own address and the severity codes below', () => {
+  test('the checked sheet keeps each cell at its own address and, below, one code digit per cell of each row', () => {
     const plan = run();
     const checked = plan.sheets.find((s) => s.role === 'checked')!;
     expect(checked.visibility).toBe('veryHidden');
     expect(checked.rows[3][3]?.value).toBe('Improve collaboration with service');
     expect(checked.rows[5][4]?.value).toBe('Train 20 managers by Q4 2027');
-    expect(checked.rows[3 + 7][3]?.value).toBe(3); // error
-    expect(checked.rows[3 + 7][4]?.value).toBe(2); // blank → warning
-    expect(checked.rows[3 + 7][2]).toBeUndefined(); // pass, nothing found
+    // Row 4 (C4:E4): pass, error, blank → warning. One cell for the row, in column A.
+    expect(checked.rows[3 + 7][0]?.value).toBe('032');
+    expect(checked.rows[3 + 7].filter(Boolean)).toHaveLength(1);
+    // The rules read the digit for their own column.
+    const error = plan.matrix.conditionalFormats[0];
+    expect(error.kind === 'expression' && error.formula).toContain('MID(INDIRECT(');
   });
 
   test('a re-run on the workbook it wrote gives the same plan (no stacked sheets or rules)', () => {

@@ -184,6 +184,20 @@ export function evaluate(formula: string, ctx: EvalContext): Scalar {
         const a = text(s(0));
         return isErr(a) ? a : a.length;
       }
+      case 'MID': {
+        const a = text(s(0));
+        const start = num(s(1));
+        const len = num(s(2));
+        if (isErr(a)) return a;
+        if (isErr(start) || isErr(len) || start < 1 || len < 0) return { err: '#VALUE!' };
+        return a.slice(start - 1, start - 1 + len);
+      }
+      case 'VALUE': {
+        const a = text(s(0));
+        if (isErr(a)) return a;
+        const n = Number(a.trim());
+        return a.trim() === '' || Number.isNaN(n) ? { err: '#VALUE!' } : n;
+      }
       case 'ROW':
         return ctx.row;
       case 'COLUMN':
