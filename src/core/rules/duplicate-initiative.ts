@@ -39,10 +39,13 @@ const rule: Rule = {
   description: 'The same initiative is written in more than one cell (copied between objectives or departments).',
   check(ctx) {
     const first = new Map<string, CellInfo>();
+    // Matrices repeat texts across cells: fold each distinct one once.
+    const keys = new Map<string, string | null>();
     const out: RuleFinding[] = [];
     for (const c of allCells(ctx)) {
       if (!c.committed || c.mergedInto) continue;
-      const k = key(c.cell.text);
+      let k = keys.get(c.cell.text);
+      if (k === undefined) keys.set(c.cell.text, (k = key(c.cell.text)));
       if (!k) continue;
       const seen = first.get(k);
       if (!seen) {
