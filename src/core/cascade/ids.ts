@@ -23,14 +23,27 @@ function abbreviation(name: string): string {
   return letters.slice(0, 3) || 'X';
 }
 
+/**
+ * A name's key and abbreviation, remembered: a cascade for every department of a large matrix asks
+ * for tens of thousands of IDs over a few thousand names. Bounded, so a long session stays small.
+ */
+const parts = new Map<string, { key: string; abbr: string }>();
+function partsOf(name: string): { key: string; abbr: string } {
+  let p = parts.get(name);
+  if (!p) {
+    if (parts.size >= 20000) parts.clear();
+    p = { key: nameKey(name), abbr: abbreviation(name) };
+    parts.set(name, p);
+  }
+  return p;
+}
+
 /** `SAL-REV-4K2Q`: department, objective, and a hash of both names as people read them. */
 export function goalId(department: string, objective: string): string {
-  const hash = fnv1a(`${nameKey(department)}\u0000${nameKey(objective)}`)
-    .toString(36)
-    .toUpperCase()
-    .padStart(4, '0')
-    .slice(-4);
-  return `${abbreviation(department)}-${abbreviation(objective)}-${hash}`;
+  const d = partsOf(department);
+  const o = partsOf(objective);
+  const hash = fnv1a(`${d.key}\u0000${o.key}`).toString(36).toUpperCase().padStart(4, '0').slice(-4);
+  return `${d.abbr}-${o.abbr}-${hash}`;
 }
 
 /** True when `id` is the ID Interlock gives (or gave) this department's goal on `objective`. */

@@ -119,7 +119,11 @@ export function overviewSheet(name: string, report: Report, inputs: OverviewInpu
     const key = nameKey(objective.name);
     const goals = goalsByObjective.get(key) ?? [];
     const others = unmodelled.get(key) ?? [];
-    const trees = goals.map((x) => ({ ...x, below: descendants(x.m, x.g.id, 1, new Set()) }));
+    // Most goals have no rows under them yet: skip the walk where the sheet has none.
+    const trees = goals.map((x) => ({
+      ...x,
+      below: children[x.m].size > 0 ? descendants(x.m, x.g.id, 1, new Set()) : [],
+    }));
     const teams = trees.reduce((n, t) => n + t.below.filter((b) => b.depth === 1).length, 0);
     const kpis = trees.reduce((n, t) => n + t.below.filter((b) => b.depth > 1).length, 0);
     const total = goals.length + others.length;
