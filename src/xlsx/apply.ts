@@ -171,6 +171,8 @@ export function removeOwnedRules(ws: Sheet, marker: string): number {
 interface TableData {
   table: PlannedSheet['tables'][number];
   range: RangeRef;
+  /** The header row's values as planned (ExcelJS writes them into the cells as column names). */
+  header: PlanValue[];
   rows: ExcelJS.CellValue[][];
 }
 
@@ -184,7 +186,9 @@ function tableData(sheet: PlannedSheet): TableData[] {
     const rows = Array.from({ length: range.end.row - range.start.row }, () =>
       new Array<ExcelJS.CellValue>(width).fill(null),
     );
-    out.push({ table, range, rows });
+    const planned = sheet.rows[range.start.row] ?? [];
+    const header = Array.from({ length: width }, (_, i) => planned[range.start.col + i]?.value ?? null);
+    out.push({ table, range, header, rows });
   }
   return out;
 }
@@ -199,12 +203,12 @@ function tableAt(tables: TableData[], r: number, c: number): TableData | undefin
 }
 
 /** ExcelJS writes a table's header and rows into the cells itself: its data goes only through here. */
-function addTable(ws: ExcelJS.Worksheet, { table, range, rows }: TableData): void {
-  const header = ws.getRow(range.start.row + 1);
+function addTable(ws: ExcelJS.Worksheet, { table, range, header, rows }: TableData): void {
   const columns: ExcelJS.TableColumnProperties[] = [];
   for (let c = range.start.col; c <= range.end.col; c++) {
-    const v = header.getCell(c + 1).value;
-    columns.push({ name: v === null || v === undefined ? `Column ${c + 1}` : String(v), filterButton: true });
+    const v = header[c - range.start.col];
+    const name = v === null || v === undefined ? `Column ${c + 1}` : typeof v === 'object' ? v.date : String(v);
+    columns.push({ name, filterButton: true });
   }
   ws.addTable({
     name: table.name,
