@@ -232,9 +232,9 @@ const fakeView = (page: Page): Promise<FakeView> =>
 const waitForSelects = (page: Page, n: number) =>
   page.waitForFunction(
     (want) =>
-      (window as unknown as { __interlockFake: { calls: { action: string }[]; selected?: string } }).__interlockFake.calls.filter(
-        (c) => c.action === 'range.select',
-      ).length >= want,
+      (
+        window as unknown as { __interlockFake: { calls: { action: string }[]; selected?: string } }
+      ).__interlockFake.calls.filter((c) => c.action === 'range.select').length >= want,
     n,
     { timeout: 10_000 },
   );
@@ -255,8 +255,14 @@ async function runExcelMode(
   await found.waitFor({ timeout: 30_000 });
   check(`${label}: the pane detects Excel (no file opener)`, (await page.getByTestId('file-input').count()) === 0);
   const foundText = (await found.textContent()) ?? '';
-  check(`${label}: the matrix found is shown before validating (${foundText})`, /objectives × \d+ departments/.test(foundText));
-  check(`${label}: "Use my selection" is offered`, await page.getByRole('button', { name: 'Use my selection' }).isVisible());
+  check(
+    `${label}: the matrix found is shown before validating (${foundText})`,
+    /objectives × \d+ departments/.test(foundText),
+  );
+  check(
+    `${label}: "Use my selection" is offered`,
+    await page.getByRole('button', { name: 'Use my selection' }).isVisible(),
+  );
   await page.screenshot({ path: join(SHOTS, 'excel-1-detected.png') });
 
   await page.getByRole('button', { name: 'Validate' }).click();
@@ -271,7 +277,11 @@ async function runExcelMode(
   check(`${label}: a summary is shown (${text.trim()})`, /\d+ errors, \d+ warnings, \d+ infos/.test(text));
   let view = await fakeView(page);
   const findingsSheet = view.sheets.find((s) => /Findings/.test(s.name))?.name;
-  check(`${label}: the findings sheet was written and activated in the workbook`, !!findingsSheet && view.active === findingsSheet, `${view.active}`);
+  check(
+    `${label}: the findings sheet was written and activated in the workbook`,
+    !!findingsSheet && view.active === findingsSheet,
+    `${view.active}`,
+  );
   const heat = page.getByTestId('heatmap');
   const box = await heat.boundingBox();
   check(`${label}: the heat map is drawn`, !!box && box.width > 10 && box.height > 10);
@@ -311,13 +321,24 @@ async function runExcelMode(
   // "Interlock Settings" is the user's own settings sheet, not output.
   const kept = view.sheets.filter((s) => /^Interlock (?!Settings$)|^Cascade |^_interlock_/.test(s.name));
   const keptOk = kept.every(
-    (s) => (s.name.startsWith('Cascade ') && notice.includes(s.name)) || (s.name === 'Interlock State' && s.visibility === 'VeryHidden'),
+    (s) =>
+      (s.name.startsWith('Cascade ') && notice.includes(s.name)) ||
+      (s.name === 'Interlock State' && s.visibility === 'VeryHidden'),
   );
-  check(`${label}: Clear removes Interlock's sheets, keeping typed cascade rows (${notice})`, keptOk, kept.map((s) => s.name).join(', '));
-  check(`${label}: Clear removes the warnings on the matrix`, await page.evaluate(() => {
-    const x = (window as unknown as { __interlockFake: { sheets: { name: string; conditionalFormats: unknown[] }[] } }).__interlockFake;
-    return x.sheets.every((s) => s.name.startsWith('Cascade ') || s.conditionalFormats.length === 0);
-  }));
+  check(
+    `${label}: Clear removes Interlock's sheets, keeping typed cascade rows (${notice})`,
+    keptOk,
+    kept.map((s) => s.name).join(', '),
+  );
+  check(
+    `${label}: Clear removes the warnings on the matrix`,
+    await page.evaluate(() => {
+      const x = (
+        window as unknown as { __interlockFake: { sheets: { name: string; conditionalFormats: unknown[] }[] } }
+      ).__interlockFake;
+      return x.sheets.every((s) => s.name.startsWith('Cascade ') || s.conditionalFormats.length === 0);
+    }),
+  );
   await page.screenshot({ path: join(SHOTS, 'excel-6-cleared.png') });
 
   await page.getByRole('button', { name: 'Rule settings' }).click();
@@ -386,19 +407,32 @@ async function runKeyboard(page: Page, url: string): Promise<void> {
 
   const aria = await page.locator('body').ariaSnapshot();
   check(`${label}: a main landmark`, (await page.getByRole('main').count()) === 1);
-  check(`${label}: a level-1 heading names the pane`, (await page.getByRole('heading', { level: 1, name: 'Interlock' }).count()) === 1);
+  check(
+    `${label}: a level-1 heading names the pane`,
+    (await page.getByRole('heading', { level: 1, name: 'Interlock' }).count()) === 1,
+  );
   for (const region of ['Matrix', 'Summary']) {
-    check(`${label}: a "${region}" region`, (await page.getByRole('region', { name: region, exact: true }).count()) === 1);
+    check(
+      `${label}: a "${region}" region`,
+      (await page.getByRole('region', { name: region, exact: true }).count()) === 1,
+    );
   }
-  check(`${label}: the actions are a labelled group`, (await page.getByRole('group', { name: 'Actions' }).count()) === 1);
+  check(
+    `${label}: the actions are a labelled group`,
+    (await page.getByRole('group', { name: 'Actions' }).count()) === 1,
+  );
   check(`${label}: the heat map has a text alternative`, /img "[^"]+"/.test(aria), aria.slice(0, 200));
   check(`${label}: the result is announced (status region)`, (await page.getByRole('status').count()) > 0);
-  const unnamed = await page.evaluate(() =>
-    [...document.querySelectorAll('button, select, input, a[href]')].filter((el) => {
-      const e = el as HTMLElement;
-      const name = e.getAttribute('aria-label') || e.textContent?.trim() || (e.id && document.querySelector(`label[for="${e.id}"]`)?.textContent);
-      return !name && !e.getAttribute('aria-labelledby');
-    }).length,
+  const unnamed = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('button, select, input, a[href]')].filter((el) => {
+        const e = el as HTMLElement;
+        const name =
+          e.getAttribute('aria-label') ||
+          e.textContent?.trim() ||
+          (e.id && document.querySelector(`label[for="${e.id}"]`)?.textContent);
+        return !name && !e.getAttribute('aria-labelledby');
+      }).length,
   );
   check(`${label}: every control has an accessible name`, unnamed === 0, `${unnamed} without`);
 }
@@ -453,7 +487,9 @@ async function main(): Promise<number> {
         await run();
       } catch (e) {
         check(`${name}: ran to the end`, false, (e as Error).message.split('\n')[0]);
-        await page.screenshot({ path: join(SHOTS, `failure-${name.replace(/ /g, '-').toLowerCase()}.png`), fullPage: true }).catch(() => undefined);
+        await page
+          .screenshot({ path: join(SHOTS, `failure-${name.replace(/ /g, '-').toLowerCase()}.png`), fullPage: true })
+          .catch(() => undefined);
       }
     }
     check('no uncaught errors in the page', errors.length === 0, errors.join(' | '));

@@ -20,7 +20,13 @@
 import type { Progress } from '../core/host';
 import type { PlannedSheet, WritePlan } from '../core/plan/types';
 import { isLegalSheetName, sheetKey } from '../core/plan/sheetNames';
-import { ACTION_OVERHEAD_BYTES, compileSheet, conditionalFormatBytes, jsonBytes, queueConditionalFormat } from './compileSheet';
+import {
+  ACTION_OVERHEAD_BYTES,
+  compileSheet,
+  conditionalFormatBytes,
+  jsonBytes,
+  queueConditionalFormat,
+} from './compileSheet';
 import type { Op } from './compileSheet';
 import { WorkbookBlockedError, WriteInterruptedError, describeError } from './errors';
 import type { OfficeDeps } from './officeRun';

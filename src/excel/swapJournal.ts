@@ -45,8 +45,7 @@ export interface ExistingSheetName {
 }
 
 export type RecoveryStep =
-  | { kind: 'rename'; from: string; to: string; visibility?: SheetVisibilityName }
-  | { kind: 'delete'; name: string };
+  { kind: 'rename'; from: string; to: string; visibility?: SheetVisibilityName } | { kind: 'delete'; name: string };
 
 const key = (name: string) => name.toUpperCase();
 
@@ -56,10 +55,7 @@ export function isReserved(name: string): boolean {
 
 /** The journal as the rows of its sheet (all text: written with a text number format). */
 export function journalRows(entries: JournalEntry[]): string[][] {
-  return [
-    [SIGNATURE, String(VERSION), '', ''],
-    ...entries.map((e) => [e.kind, e.during, e.final, e.visibility]),
-  ];
+  return [[SIGNATURE, String(VERSION), '', ''], ...entries.map((e) => [e.kind, e.during, e.final, e.visibility])];
 }
 
 /**

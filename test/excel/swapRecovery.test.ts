@@ -204,13 +204,18 @@ describe('recovery steps from the journal', () => {
       sheet('_interlock_tmp_3'),
       sheet(JOURNAL_SHEET, 'VeryHidden'),
     ]);
-    expect(steps).toContainEqual({ kind: 'rename', from: '_interlock_old_2', to: 'Cascade Sales', visibility: 'Visible' });
+    expect(steps).toContainEqual({
+      kind: 'rename',
+      from: '_interlock_old_2',
+      to: 'Cascade Sales',
+      visibility: 'Visible',
+    });
     expect(steps).not.toContainEqual({ kind: 'delete', name: '_interlock_old_2' });
   });
 
   test('without a journal, temporary sheets are copies from a build that stopped; set-aside ones stay', () => {
-    expect(recoverySteps(null, [sheet('Matrix', 'Visible'), sheet('_interlock_tmp_4'), sheet('_interlock_old_9')])).toEqual(
-      [{ kind: 'delete', name: '_interlock_tmp_4' }],
-    );
+    expect(
+      recoverySteps(null, [sheet('Matrix', 'Visible'), sheet('_interlock_tmp_4'), sheet('_interlock_old_9')]),
+    ).toEqual([{ kind: 'delete', name: '_interlock_tmp_4' }]);
   });
 });

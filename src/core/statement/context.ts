@@ -280,8 +280,7 @@ function labelIsMetric(ctx: Ctx, from: number, to: number): boolean {
       if (!(scratch.flags & V_DIRECTION) || scratch.flags & V_INIT) return false;
     }
   } else if (v.text === '(' || v.text === '"' || v.text === '“') return false;
-  for (let m = from; m < to; m++)
-    if (toks[m].kind === 'w' && matchList(lex.list.outcomeMetrics, toks, m)) return true;
+  for (let m = from; m < to; m++) if (toks[m].kind === 'w' && matchList(lex.list.outcomeMetrics, toks, m)) return true;
   return false;
 }
 

@@ -199,8 +199,14 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
       if (BASELINE_PREV.has(toks[p2].lower)) counts = false;
     }
     // Include the preposition that introduces it ("by", "within", "no later than", "end of").
-    if (p1 >= 0 && p1 === i - 1 && lex.list.deadlinePrepositions.words.has(toks[p1].lower) && kind !== 'relative') start = p1;
-    if (p1 >= 0 && p1 === i - 1 && toks[p1].lower === 'the' && lex.list.deadlinePrepositions.words.has(toks[p1 - 1]?.lower ?? ''))
+    if (p1 >= 0 && p1 === i - 1 && lex.list.deadlinePrepositions.words.has(toks[p1].lower) && kind !== 'relative')
+      start = p1;
+    if (
+      p1 >= 0 &&
+      p1 === i - 1 &&
+      toks[p1].lower === 'the' &&
+      lex.list.deadlinePrepositions.words.has(toks[p1 - 1]?.lower ?? '')
+    )
       start = p1 - 1;
     for (let k = start; k < end; k++) mark[k] |= M_DEADLINE;
     const inDependency = (mark[i] & M_DEPENDENCY) !== 0;

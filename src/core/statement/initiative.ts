@@ -39,8 +39,7 @@ export function findInitiative(ctx: Ctx): InitiativeResult {
       if (main && f & V_INIT) return { initiative: true, from: i, to: clauseEnd(ctx, i) };
       // "Make the guest Wi-Fi safe", "Improve the customer experience", "Foster research": an
       // action on something that is not a result metric.
-      if (main && !(f & V_INIT) && actsOnNonMetric(ctx, i))
-        return { initiative: true, from: i, to: clauseEnd(ctx, i) };
+      if (main && !(f & V_INIT) && actsOnNonMetric(ctx, i)) return { initiative: true, from: i, to: clauseEnd(ctx, i) };
       if (main) mainVerbSeen = true;
       // "Achieve ISO 27001 certification"
       if (main && f & V_REACH) {
@@ -138,15 +137,20 @@ function actsOnNonMetric(ctx: Ctx, i: number): boolean {
   const w = toks[i].lower;
   const make = w === 'make' || w === 'making' || w === 'makes';
   // Verbs of helping others ("support the strategy") name no action of the department's own.
-  if (!make && (!matchList(lex.list.vagueWords, toks, i) || matchList(lex.list.vagueVerbsOnly, toks, i)))
-    return false;
+  if (!make && (!matchList(lex.list.vagueWords, toks, i) || matchList(lex.list.vagueVerbsOnly, toks, i))) return false;
   const ce = clauseEnd(ctx, i);
   for (let k = i + 1; k < ce; k++) if (ctx.mark[k] & M_QUANTITY) return false;
   const obj = readPhrase(ctx, i + ctx.verbLen[i], ce);
   // A soft quality ("enhance customer experience") is a wish, not an action; a process or a
   // field of work ("streamline the returns process", "foster research") is.
   if (!make && obj.headClass === 'soft') return false;
-  if (obj.head < 0 || obj.hasOutcome || obj.hasAcquirable || obj.headClass === 'outcome' || obj.headClass === 'acquirable')
+  if (
+    obj.head < 0 ||
+    obj.hasOutcome ||
+    obj.hasAcquirable ||
+    obj.headClass === 'outcome' ||
+    obj.headClass === 'acquirable'
+  )
     return false;
   return !rangeHasOutcome(ctx, i + 1, ce);
 }
@@ -155,7 +159,8 @@ function actsOnNonMetric(ctx: Ctx, i: number): boolean {
 function afterSubjectOrCopula(ctx: Ctx, i: number): boolean {
   const prev = ctx.toks[i - 1];
   if (prev.kind !== 'w' || ctx.sentence[i - 1] !== ctx.sentence[i]) return false;
-  if (/^(is|are|be|been|being|was|were|made|become|becomes|remain|remains|go|goes|fully)$/.test(prev.lower)) return true;
+  if (/^(is|are|be|been|being|was|were|made|become|becomes|remain|remains|go|goes|fully)$/.test(prev.lower))
+    return true;
   return false;
 }
 

@@ -59,7 +59,10 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
   // A level being moved: any object that is not an output, a soft quality or an input.
   // "OEE from 61% to 70%", "92% → 95%": a target after its baseline is a level being moved.
   const fromBaseline =
-    q.role === 'target' && prevQ !== undefined && prevQ.role === 'baseline' && ctx.sentence[prevQ.t0] === ctx.sentence[q.t0];
+    q.role === 'target' &&
+    prevQ !== undefined &&
+    prevQ.role === 'baseline' &&
+    ctx.sentence[prevQ.t0] === ctx.sentence[q.t0];
   const moved = gv.flags & (V_INC | V_DEC) || q.role === 'change' || q.sign !== undefined || fromBaseline;
   if (moved) {
     if (before.hasOutcome && object !== after) return true;

@@ -295,8 +295,7 @@ function wordQuantityAt(ctx: Ctx, i: number): QInfo | null {
       next &&
       /^(a|an|per|each|every)$/.test(next.lower) &&
       lex.list.periodWords.words.has(toks[i + 2]?.lower ?? '')
-    )
-    {
+    ) {
       const f = make(ctx, i, i + 1, w === 'twice' ? 2 : 3, 'count');
       f.frequency = true;
       return f;

@@ -19,21 +19,41 @@ const CASES: Case[] = [
   { rule: 'metric: value', text: 'Churn rate: 6% → 4%', expect: { impact: true, impactQuantified: true } },
   { rule: 'metric: value', text: 'Gross margin: 41% by FY28', expect: { impactQuantified: true, timeBound: true } },
   { rule: 'metric: value', text: 'Support costs: reduce by €200k', expect: { impactQuantified: true } },
-  { rule: 'owner label', text: 'Revenue Operations: Evaluate a new CPQ tool', expect: { impact: false, initiative: true } },
+  {
+    rule: 'owner label',
+    text: 'Revenue Operations: Evaluate a new CPQ tool',
+    expect: { impact: false, initiative: true },
+  },
   // A period before a colon still bounds the cell.
   { rule: 'period: action', text: 'H2: open the Lisbon hub', expect: { timeBound: true, initiative: true } },
   // A target after its baseline is a level being moved, whatever the metric is called.
   { rule: 'baseline → target', text: 'MTTR from 9h to 3h', expect: { impactQuantified: true } },
-  { rule: 'baseline → target', text: 'Kiln efficiency 72% → 80% at the Leeds plant', expect: { impactQuantified: true } },
+  {
+    rule: 'baseline → target',
+    text: 'Kiln efficiency 72% → 80% at the Leeds plant',
+    expect: { impactQuantified: true },
+  },
   // A metric named first, then its threshold.
-  { rule: 'metric ≥ level', text: 'Patient satisfaction (FFT) ≥ 92% on every ward', expect: { impactQuantified: true } },
+  {
+    rule: 'metric ≥ level',
+    text: 'Patient satisfaction (FFT) ≥ 92% on every ward',
+    expect: { impactQuantified: true },
+  },
   // Arrow signs give a direction.
   { rule: 'arrow sign', text: 'Stock write-offs ↓ 30% this year', expect: { impactQuantified: true, timeBound: true } },
   // Ranks in a named ranking are targets; "Top 10" as a name is not a quantity.
-  { rule: 'rank', text: 'Top 50 in the Times Higher Education rankings', expect: { measurable: true, impactQuantified: true } },
+  {
+    rule: 'rank',
+    text: 'Top 50 in the Times Higher Education rankings',
+    expect: { measurable: true, impactQuantified: true },
+  },
   { rule: 'rank as name', text: 'Top 20 accounts plan refreshed', expect: { measurable: false } },
   // "three more sites": an additional count, not a change in a metric.
-  { rule: 'additional count', text: 'Roll out the kiosk at four more branches', expect: { measurable: true, impact: false } },
+  {
+    rule: 'additional count',
+    text: 'Roll out the kiosk at four more branches',
+    expect: { measurable: true, impact: false },
+  },
   { rule: 'comparative', text: 'Generate 40% more trial sign-ups', expect: { impactQuantified: true } },
   // A frequency is a count of occurrences and a recurring period.
   { rule: 'frequency', text: 'Audit the payroll controls twice a year', expect: { impact: false, timeBound: true } },
@@ -44,15 +64,27 @@ const CASES: Case[] = [
   { rule: 'every period', text: 'First-call resolution above 75% every week', expect: { timeBound: true } },
   { rule: 'rate per period', text: 'Keep churn < 2% per month', expect: { timeBound: false } },
   // "annual plan" is one document, not a recurring period.
-  { rule: 'period document', text: 'Draft the annual procurement strategy', expect: { timeBound: false, initiative: true } },
+  {
+    rule: 'period document',
+    text: 'Draft the annual procurement strategy',
+    expect: { timeBound: false, initiative: true },
+  },
   { rule: 'recurring activity', text: 'Publish a quarterly newsletter for donors', expect: { timeBound: true } },
   // Initiatives without an action verb.
   { rule: 'action noun', text: 'Migration of the payroll system to the cloud', expect: { initiative: true } },
   { rule: 'action noun', text: 'Introduction of hybrid-working guidelines by April', expect: { initiative: true } },
   { rule: 'action noun', text: 'Laptop refresh rollout for the call centre', expect: { initiative: true } },
-  { rule: 'action noun not leading', text: '300 staff involved in the review of the pay bands', expect: { initiative: false } },
+  {
+    rule: 'action noun not leading',
+    text: '300 staff involved in the review of the pay bands',
+    expect: { initiative: false },
+  },
   { rule: 'make X safe', text: 'Make the loading bays safe for night shifts', expect: { initiative: true } },
-  { rule: 'make X safe', text: 'making 400 council flats compliant with fire regulations', expect: { initiative: true } },
+  {
+    rule: 'make X safe',
+    text: 'making 400 council flats compliant with fire regulations',
+    expect: { initiative: true },
+  },
   { rule: 'state made true', text: 'Data-retention rules are embedded in every team', expect: { initiative: true } },
   { rule: 'by + gerund', text: 'Cut courier costs by 10% by pooling deliveries', expect: { initiative: true } },
   { rule: 'subject to verb', text: 'Finance team to launch a self-service expenses app', expect: { initiative: true } },
