@@ -24,6 +24,10 @@ export async function saveWorkbookAtomic(
 ): Promise<void> {
   const dir = path.dirname(path.resolve(outPath));
   const tmp = path.join(dir, `.${path.basename(outPath)}.${process.pid}.${Date.now()}.tmp`);
+  // Say what is wrong in the user's terms, not as the temporary file's ENOENT.
+  const folder = await fs.stat(dir).catch(() => undefined);
+  if (!folder) throw new Error(`the folder ${dir} does not exist`);
+  if (!folder.isDirectory()) throw new Error(`${dir} is not a folder`);
   try {
     const data = await workbook.xlsx.writeBuffer();
     await fs.writeFile(tmp, new Uint8Array(data as ArrayBuffer), { flag: 'wx' });

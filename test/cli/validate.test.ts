@@ -32,6 +32,15 @@ async function copy(name: string, as = name): Promise<string> {
 }
 
 describe('interlock validate', () => {
+  test('--in-place replaces the file and keeps the original as <name>.backup.xlsx', async () => {
+    const file = await copy('layout-plain.xlsx', 'plan.xlsx');
+    const before = await fs.readFile(file);
+    const t = io();
+    expect(await run([file, '--in-place', '--fail-on', 'never'], t.io)).toBe(0);
+    expect(t.out()).toMatch(/backup: .*plan\.backup\.xlsx/);
+    expect(Buffer.compare(await fs.readFile(path.join(dir, 'plan.backup.xlsx')), before)).toBe(0);
+    expect(Buffer.compare(await fs.readFile(file), before)).not.toBe(0);
+  });
   test('a readable report, exit 1 on errors, 0 with --fail-on never', async () => {
     const file = await copy('rule-objective-uncovered-invalid-25.xlsx', 'plan.xlsx');
     const t = io();
