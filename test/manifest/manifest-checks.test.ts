@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import { checkManifest, associatedFunctions } from '../../scripts/manifest/checks';
+import { READ_REQUIREMENTS, WRITE_REQUIREMENTS } from '../../src/excel/requirements';
 
 const root = join(__dirname, '..', '..');
 const commandSources = readdirSync(join(root, 'src', 'commands'))
@@ -12,6 +13,14 @@ const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'm
 describe('manifest.xml', () => {
   it('passes the project checks', () => {
     expect(check(readFileSync(join(root, 'manifest.xml'), 'utf8'))).toEqual([]);
+  });
+
+  it('asks Excel for exactly the highest requirement set the adapter needs', () => {
+    const xml = readFileSync(join(root, 'manifest.xml'), 'utf8');
+    const declared = /<Set Name="ExcelApi" MinVersion="([\d.]+)"\/>/.exec(xml)?.[1];
+    const minor = (v: string) => Number(v.split('.')[1]);
+    const needed = Math.max(...[...READ_REQUIREMENTS, ...WRITE_REQUIREMENTS].map((r) => minor(r.version)));
+    expect(declared).toBe(`1.${needed}`);
   });
 
   it('names a ribbon function for each ExecuteFunction button, all associated in src/commands', () => {
