@@ -13,7 +13,11 @@ function files(dir: string): string[] {
 
 test.each(files(CORE).map((f) => [relative(CORE, f), f]))('%s imports nothing outside src/core', (_name, file) => {
   const source = readFileSync(file, 'utf8');
-  const specifiers = [...source.matchAll(/(?:from\s+|require\(\s*|import\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1]);
+  const specifiers = [
+    ...source.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+['"]([^'"]+)['"]/gm),
+    ...source.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm),
+    ...source.matchAll(/\b(?:require|import)\(\s*['"]([^'"]+)['"]/g),
+  ].map((m) => m[1]);
   for (const s of specifiers) {
     expect(s.startsWith('.')).toBe(true);
     expect(relative(CORE, join(file, '..', s)).startsWith('..')).toBe(false);
