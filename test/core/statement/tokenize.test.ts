@@ -51,12 +51,7 @@ describe('tokenize', () => {
   });
 
   test('agrees with the expression on any mix of ASCII and Unicode', () => {
-    const ch = fc.constantFrom(
-      ...'aZ_09,.-\'&’ \t\n\r>=<%$€£→≥é\u0301 \u00a0😀\u0000Q',
-      'Sign-Ups',
-      '1,234',
-      'café',
-    );
+    const ch = fc.constantFrom(..."aZ_09,.-'&’ \t\n\r>=<%$€£→≥é\u0301 \u00a0😀\u0000Q", 'Sign-Ups', '1,234', 'café');
     fc.assert(
       fc.property(fc.array(ch, { maxLength: 40 }), (parts) => {
         const text = parts.join('');
