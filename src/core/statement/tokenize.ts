@@ -24,6 +24,14 @@ export interface Token {
   value: number;
   /** For a hyphenated word, the part after the last hyphen (pipe-to-spend → spend); else ''. */
   tail: string;
+  /**
+   * The lexicon's entries for `lower` and `tail`, cached by lexicon/compile's entryOf the first
+   * time a list is asked about this token (typed loosely here so the tokenizer stays
+   * independent of the lexicon); null until then.
+   */
+  vocabulary: object | null;
+  entry: object | null;
+  tailEntry: object | null;
 }
 
 // Numbers: 1,234,567.89 or 1234.5 (a comma only as a thousands separator, so "3,4" is two numbers).
@@ -161,7 +169,20 @@ function makeToken(
   value: number,
   tail: string,
 ): Token {
-  return { text, lower, start, end: start + text.length, kind, gap, cap, value, tail };
+  return {
+    text,
+    lower,
+    start,
+    end: start + text.length,
+    kind,
+    gap,
+    cap,
+    value,
+    tail,
+    vocabulary: null,
+    entry: null,
+    tailEntry: null,
+  };
 }
 
 function tailOf(lower: string): string {

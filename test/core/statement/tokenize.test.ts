@@ -27,6 +27,9 @@ function byExpression(text: string): Token[] {
       cap: kind === 'w' && lower[0] !== t[0] && /\p{Lu}/u.test(t[0]),
       value: kind === 'n' ? Number(t.replace(/,/g, '')) : NaN,
       tail: kind === 'w' && h > 0 && h < lower.length - 1 ? lower.slice(h + 1) : '',
+      vocabulary: null,
+      entry: null,
+      tailEntry: null,
     });
     prevEnd = m.index + t.length;
   }

@@ -12,7 +12,27 @@ export interface WordList {
   words: Map<string, string>;
   /** Multi-token entries by first token, longest first. */
   phrases: Map<string, { rest: string[]; value: string }[]>;
+  /** This list's slot in a Vocabulary entry's `lists`. */
+  slot: number;
+  /** The vocabulary the slot belongs to. */
+  vocabulary: Vocabulary;
 }
+
+/**
+ * Every word any list or verb knows, to what it is: one look-up per token (cached on the token)
+ * answers every later "is this word in list X" without hashing the word again.
+ */
+export interface VocabularyEntry {
+  /** Per list slot: IN_WORDS when a single-word entry, STARTS_PHRASE when a phrase starts here. */
+  lists: Uint8Array;
+  /** Verb category and form flags of the single-word verb, 0 when none. */
+  verb: number;
+  /** Phrasal verbs starting with this word. */
+  verbPhrases: { rest: string[]; flags: number }[] | undefined;
+}
+export type Vocabulary = Map<string, VocabularyEntry>;
+const IN_WORDS = 1;
+const STARTS_PHRASE = 2;
 
 // Verb categories (bit flags) and the inflection a form is.
 export const V_INC = 1;
@@ -45,6 +65,7 @@ export interface CompiledLexicon {
   verbs: Map<string, number>;
   /** Phrasal verbs by inflected first word ("rolled" → [{ rest: ['out'], flags }]). */
   verbPhrases: Map<string, { rest: string[]; flags: number }[]>;
+  vocabulary: Vocabulary;
 }
 
 const NOUN_LISTS: LexiconKey[] = [
@@ -80,11 +101,13 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const hit = cache.get(lexicon);
   if (hit) return hit;
   const list = {} as Record<LexiconKey, WordList>;
+  const vocabulary: Vocabulary = new Map();
+  let slots = 0;
   for (const key of Object.keys(lexicon) as LexiconKey[]) {
     const entries = lexicon[key];
     if (!Array.isArray(entries)) continue;
     const noun = NOUN_LISTS.includes(key);
-    const wl: WordList = { words: new Map(), phrases: new Map() };
+    const wl: WordList = { words: new Map(), phrases: new Map(), slot: slots++, vocabulary };
     for (const raw of entries) {
       const [phrase, value] = splitValue(raw);
       const forms = noun ? nounForms(phrase) : [phrase];
@@ -123,7 +146,20 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       }
     }
   }
-  const compiled: CompiledLexicon = { source: lexicon, list, verbs, verbPhrases };
+  const entry = (w: string): VocabularyEntry => {
+    let e = vocabulary.get(w);
+    if (!e) vocabulary.set(w, (e = { lists: new Uint8Array(slots), verb: 0, verbPhrases: undefined }));
+    return e;
+  };
+  for (const key of Object.keys(list) as LexiconKey[]) {
+    const wl = list[key];
+    for (const w of wl.words.keys()) entry(w).lists[wl.slot] |= IN_WORDS;
+    for (const w of wl.phrases.keys()) entry(w).lists[wl.slot] |= STARTS_PHRASE;
+  }
+  for (const [w, flags] of verbs) entry(w).verb = flags;
+  if (NO_ENTRY.lists.length < slots) NO_ENTRY = { lists: new Uint8Array(slots), verb: 0, verbPhrases: undefined };
+  for (const [w, arr] of verbPhrases) entry(w).verbPhrases = arr;
+  const compiled: CompiledLexicon = { source: lexicon, list, verbs, verbPhrases, vocabulary };
   cache.set(lexicon, compiled);
   return compiled;
 }
@@ -193,13 +229,26 @@ function inflect(lemma: string): [string, number][] {
 /** Module-level scratch so matching allocates nothing: the value of the last successful match. */
 export let matchedValue = '';
 
+// A word no list knows; as many slots as any lexicon has lists (grown by compileLexicon).
+let NO_ENTRY: VocabularyEntry = { lists: new Uint8Array(128), verb: 0, verbPhrases: undefined };
+
+/** The vocabulary entry of a token's word, looked up once per token and vocabulary. */
+export function entryOf(vocabulary: Vocabulary, t: Token): VocabularyEntry {
+  if (t.vocabulary === vocabulary) return t.entry as VocabularyEntry;
+  const e = vocabulary.get(t.lower) ?? NO_ENTRY;
+  t.vocabulary = vocabulary;
+  t.entry = e;
+  t.tailEntry = t.tail ? (vocabulary.get(t.tail) ?? NO_ENTRY) : NO_ENTRY;
+  return e;
+}
+
 /** How many tokens from `i` match an entry of `wl` (longest), or 0. */
 export function matchList(wl: WordList, toks: Token[], i: number): number {
   const t = toks[i];
   if (!t) return 0;
-  const arr = wl.phrases.get(t.lower);
-  if (arr) {
-    for (const p of arr) {
+  const f = entryOf(wl.vocabulary, t).lists[wl.slot];
+  if (f & STARTS_PHRASE) {
+    for (const p of wl.phrases.get(t.lower)!) {
       let ok = i + p.rest.length < toks.length;
       for (let j = 0; ok && j < p.rest.length; j++) if (toks[i + 1 + j].lower !== p.rest[j]) ok = false;
       if (ok) {
@@ -208,18 +257,14 @@ export function matchList(wl: WordList, toks: Token[], i: number): number {
       }
     }
   }
-  const v = wl.words.get(t.lower);
-  if (v !== undefined) {
-    matchedValue = v;
+  if (f & IN_WORDS) {
+    matchedValue = wl.words.get(t.lower)!;
     return 1;
   }
   // A hyphenated word matches by its last part (pipe-to-spend → spend, lost-time → time).
-  if (t.tail) {
-    const tail = wl.words.get(t.tail);
-    if (tail !== undefined) {
-      matchedValue = tail;
-      return 1;
-    }
+  if (t.tail && (t.tailEntry as VocabularyEntry).lists[wl.slot] & IN_WORDS) {
+    matchedValue = wl.words.get(t.tail)!;
+    return 1;
   }
   return 0;
 }
@@ -229,11 +274,17 @@ export function hasWord(wl: WordList, w: string): boolean {
   return wl.words.has(w);
 }
 
+/** Whether the token's word is a single-word entry of `wl` (the token's cached look-up). */
+export function isWord(wl: WordList, t: Token | undefined): boolean {
+  return !!t && (entryOf(wl.vocabulary, t).lists[wl.slot] & IN_WORDS) !== 0;
+}
+
 /** The verb at token `i`: category flags and length (phrasal verbs span several tokens). */
 export function matchVerb(lex: CompiledLexicon, toks: Token[], i: number, out: VerbMatch): boolean {
   const t = toks[i];
   if (!t || t.kind !== 'w') return false;
-  const arr = lex.verbPhrases.get(t.lower);
+  const e = entryOf(lex.vocabulary, t);
+  const arr = e.verbPhrases;
   if (arr) {
     for (const p of arr) {
       let ok = i + p.rest.length < toks.length;
@@ -245,9 +296,8 @@ export function matchVerb(lex: CompiledLexicon, toks: Token[], i: number, out: V
       }
     }
   }
-  const f = lex.verbs.get(t.lower);
-  if (f !== undefined) {
-    out.flags = f;
+  if (e.verb !== 0) {
+    out.flags = e.verb;
     out.len = 1;
     return true;
   }
