@@ -3,7 +3,7 @@
  * on stdin (streamed, so any number of lines works). Readable output by default; with --json one
  * JSON object per input line with the per-cell fields of the design.
  */
-import * as readline from 'readline';
+import { StringDecoder } from 'string_decoder';
 import type { Io } from './io';
 import { UsageError } from './io';
 import { analyzeStatement } from '../core/statement';
@@ -24,32 +24,89 @@ export async function run(argv: string[], io: Io): Promise<number> {
     } else if (!literal && a.startsWith('--')) throw new UsageError(`unknown option "${a}". ${USAGE}`);
     else texts.push(a);
   }
-  const emit = json
-    ? (a: StatementAnalysis) => io.stdout.write(`${toJson(a)}\n`)
-    : (a: StatementAnalysis) => io.stdout.write(readable(a));
+  const format = json ? (a: StatementAnalysis) => `${toJson(a)}\n` : readable;
   if (texts.length > 0) {
-    for (const t of texts) emit(analyzeStatement(t));
+    for (const t of texts) io.stdout.write(format(analyzeStatement(t)));
     return 0;
   }
   if (!io.stdin) throw new UsageError(`no statements given and no input to read. ${USAGE}`);
   if (io.stdin.isTTY) io.stderr.write('Reading statements, one per line (end with Ctrl-D)…\n');
-  await forEachLine(io.stdin, (line) => {
-    const ok = emit(analyzeStatement(line));
-    return ok === false ? waitDrain(io.stdout) : undefined;
+  // Results of one input chunk are written together (a write per line was a large share of the
+  // time on big inputs), and at the end of every chunk, so a line typed at a terminal is
+  // answered at once.
+  const out = new OutputBatch(io.stdout);
+  await forEachLineChunk(io.stdin, (lines) => {
+    for (const line of lines) out.add(format(analyzeStatement(line)));
+    return out.flush();
   });
   return 0;
 }
 
-/** Streams lines, pausing while stdout is full so memory stays flat for any input size. */
-async function forEachLine(
-  input: NodeJS.ReadableStream,
-  each: (line: string) => Promise<void> | undefined,
-): Promise<void> {
-  const rl = readline.createInterface({ input, crlfDelay: Infinity, terminal: false });
-  for await (const raw of rl) {
-    const pending = each(raw);
-    if (pending) await pending;
+const BATCH_CHARS = 1 << 16;
+
+/** Joins output into large writes; a flush waits for stdout to drain when it is full. */
+class OutputBatch {
+  private parts: string[] = [];
+  private size = 0;
+  private full = false;
+  constructor(private readonly stdout: Io['stdout']) {}
+
+  add(s: string): void {
+    this.parts.push(s);
+    this.size += s.length;
+    if (this.size >= BATCH_CHARS) this.write();
   }
+
+  flush(): Promise<void> | undefined {
+    if (this.size > 0) this.write();
+    if (!this.full) return undefined;
+    this.full = false;
+    return waitDrain(this.stdout);
+  }
+
+  private write(): void {
+    const ok = this.stdout.write(this.parts.length === 1 ? this.parts[0] : this.parts.join(''));
+    if (ok === false) this.full = true;
+    this.parts = [];
+    this.size = 0;
+  }
+}
+
+/**
+ * Streams the input's lines, a chunk's worth at a time, waiting on what `each` returns so memory
+ * stays flat for any input size. Lines end as readline ends them: "\r\n", "\n" or a lone "\r";
+ * a last line without a line end still counts, and UTF-8 split across chunks is decoded whole.
+ */
+export async function forEachLineChunk(
+  input: NodeJS.ReadableStream,
+  each: (lines: string[]) => Promise<void> | undefined,
+): Promise<void> {
+  const decoder = new StringDecoder('utf8');
+  let carry = '';
+  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    const text = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+    const lines: string[] = [];
+    let from = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      // A "\r" at the very end may be the first half of "\r\n": decide with the next chunk.
+      if (c === 13 && i === text.length - 1) break;
+      lines.push(text.slice(from, i));
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      from = i + 1;
+    }
+    carry = text.slice(from);
+    if (lines.length > 0) {
+      const pending = each(lines);
+      if (pending) await pending;
+    }
+  }
+  carry += decoder.end();
+  if (carry.endsWith('\r')) carry = carry.slice(0, -1);
+  else if (carry === '') return;
+  const pending = each([carry]);
+  if (pending) await pending;
 }
 
 function waitDrain(out: Io['stdout']): Promise<void> | undefined {

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
+import { forEachLineChunk } from '../../src/cli/analyze';
 
 function capture(stdinText?: string): { io: Io; out: () => string; err: () => string } {
   let out = '';
@@ -109,5 +110,50 @@ describe('interlock analyze', () => {
         .split('\n')
         .map((l) => JSON.parse(l).verdict),
     ).toEqual(['pass', 'fail']);
+  });
+});
+
+describe('forEachLineChunk: lines as readline splits them, across any chunking', () => {
+  async function linesOf(chunks: (string | Buffer)[]): Promise<string[]> {
+    const s = new PassThrough();
+    for (const c of chunks) s.write(c);
+    s.end();
+    const got: string[] = [];
+    await forEachLineChunk(s, (lines) => {
+      got.push(...lines);
+      return undefined;
+    });
+    return got;
+  }
+
+  test.each<[string, (string | Buffer)[], string[]]>([
+    ['lone and paired line ends', ['a\r\nb\rc\n\nd'], ['a', 'b', 'c', '', 'd']],
+    ['"\\r\\n" split across chunks is one line end', ['a\r', '\nb'], ['a', 'b']],
+    ['"\\r" at a chunk end then text', ['a\r', 'b\n'], ['a', 'b']],
+    ['a trailing "\\r" ends the last line', ['a\r'], ['a']],
+    ['no line end on the last line', ['a\nb'], ['a', 'b']],
+    ['a final line end adds no empty line', ['a\n'], ['a']],
+    ['empty input', [], []],
+    [
+      'UTF-8 split inside a character',
+      [Buffer.from([0x4e, 0x50, 0x53, 0x20, 0xe2, 0x86]), Buffer.from([0x92, 0x0a])],
+      ['NPS →'],
+    ],
+  ])('%s', async (_name, chunks, expected) => {
+    expect(await linesOf(chunks)).toEqual(expected);
+  });
+
+  test('output is written in large pieces, not one write per line', async () => {
+    const writes: string[] = [];
+    const s = new PassThrough();
+    s.end('Run 4 webinars per quarter\n'.repeat(1000));
+    const code = await main(['analyze', '--json'], {
+      stdout: { write: (x: string) => (writes.push(x), true) },
+      stderr: { write: () => true },
+      stdin: s,
+    });
+    expect(code).toBe(0);
+    expect(writes.join('').split('\n').length - 1).toBe(1000);
+    expect(writes.length).toBeLessThan(50);
   });
 });
