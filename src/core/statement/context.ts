@@ -5,7 +5,18 @@
 import type { Token } from './tokenize';
 import { tokenize } from './tokenize';
 import type { CompiledLexicon, VerbMatch } from './lexicon/compile';
-import { F_BASE, F_ED, F_ING, F_S, matchList, matchVerb, V_DIRECTION, V_INIT } from './lexicon/compile';
+import {
+  F_BASE,
+  F_ED,
+  F_ING,
+  F_S,
+  isWord,
+  matchList,
+  matchVerb,
+  startsPhrase,
+  V_DIRECTION,
+  V_INIT,
+} from './lexicon/compile';
 
 /** Per-token marks. */
 export const M_IGNORED = 1; // list numbering, bullets, "CMO:" owner labels
@@ -288,7 +299,7 @@ function labelIsMetric(ctx: Ctx, from: number, to: number): boolean {
 function markNounPhrases(ctx: Ctx): void {
   const { toks, mark, lex } = ctx;
   for (let i = 0; i < toks.length; i++) {
-    if (toks[i].kind !== 'w' || !lex.list.outcomeMetrics.phrases.has(toks[i].lower)) continue;
+    if (toks[i].kind !== 'w' || !startsPhrase(lex.list.outcomeMetrics, toks[i])) continue;
     const len = matchList(lex.list.outcomeMetrics, toks, i);
     if (len > 1) {
       for (let k = i; k < i + len; k++) mark[k] |= M_NOUNPHRASE;
@@ -329,10 +340,10 @@ function inVerbPosition(ctx: Ctx, i: number, flags: number): boolean {
   }
   if (prev.kind === 'n') return (flags & (F_S | F_ED)) !== 0 && (flags & F_BASE) === 0;
   const w = prev.lower;
-  if (w === 'to' || SUBJECTS.has(w) || lex.list.auxiliaries.words.has(w) || lex.list.conjunctions.words.has(w))
+  if (w === 'to' || SUBJECTS.has(w) || isWord(lex.list.auxiliaries, prev) || isWord(lex.list.conjunctions, prev))
     return true;
-  if (lex.list.prepositions.words.has(w)) return (flags & F_ING) !== 0;
-  if (lex.list.determiners.words.has(w)) return false;
+  if (isWord(lex.list.prepositions, prev)) return (flags & F_ING) !== 0;
+  if (isWord(lex.list.determiners, prev)) return false;
   if (ctx.verb[p]) return false;
   // "metro markets", "customer reviews": a plural noun after a noun, not "revenue grows".
   if (!(flags & (F_ED | F_ING)) && !/[^s]s$/.test(w) && isListedNoun(ctx, i)) return false;
@@ -343,7 +354,7 @@ function inVerbPosition(ctx: Ctx, i: number, flags: number): boolean {
     if (
       !nx ||
       (nx.kind === 's' && nx.text !== '$' && nx.text !== '€' && nx.text !== '£') ||
-      lex.list.prepositions.words.has(nx.lower)
+      isWord(lex.list.prepositions, nx)
     )
       return false;
   }

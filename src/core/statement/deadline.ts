@@ -8,7 +8,7 @@ import type { Deadline, DeadlineKind } from './types';
 import type { Ctx } from './context';
 import { M_DEADLINE, M_DEPENDENCY, M_IGNORED } from './context';
 import type { Token } from './tokenize';
-import { matchList } from './lexicon/compile';
+import { isWord, matchList } from './lexicon/compile';
 import { readPhrase } from './phrases';
 
 export interface DeadlineHit extends Deadline {
@@ -84,7 +84,7 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
       ) {
         kind = w === 'year' ? 'year' : w === 'quarter' ? 'quarter' : 'month';
         end = i + 2;
-      } else if (lex.list.relativeWords.words.has(w) && !(w === 'current' && !isPeriod(ctx, i + 1))) {
+      } else if (isWord(lex.list.relativeWords, t) && !(w === 'current' && !isPeriod(ctx, i + 1))) {
         let j = i + 1;
         while (toks[j] && /^(fiscal|financial|calendar|academic|school|planning|budget|reporting)$/.test(toks[j].lower))
           j++;
@@ -104,14 +104,14 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
             end = k;
           }
         }
-      } else if (lex.list.recurringWords.words.has(w) || matchList(lex.list.recurringWords, toks, i) > 1) {
-        const len = lex.list.recurringWords.words.has(w)
+      } else if (isWord(lex.list.recurringWords, t) || matchList(lex.list.recurringWords, toks, i) > 1) {
+        const len = isWord(lex.list.recurringWords, t)
           ? Math.max(1, matchList(lex.list.recurringWords, toks, i))
           : matchList(lex.list.recurringWords, toks, i);
         // "mom", "wow", "pa" are words too; only their written-as-abbreviation forms count.
         if ((w === 'mom' || w === 'wow' || w === 'pa') && t.text === w) continue;
         if (
-          lex.list.recurringAdjectives.words.has(w) &&
+          isWord(lex.list.recurringAdjectives, t) &&
           toks[i + 1]?.kind === 'w' &&
           !lex.list.prepositions.words.has(toks[i + 1].lower) &&
           !lex.list.conjunctions.words.has(toks[i + 1].lower)
@@ -125,7 +125,7 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
           end = i + len;
           counts = !afterThreshold(ctx, i);
         }
-      } else if (lex.list.recurringAdjectives.words.has(w) && toks[i + 1]?.kind === 'w') {
+      } else if (isWord(lex.list.recurringAdjectives, t) && toks[i + 1]?.kind === 'w') {
         kind = 'recurring';
         end = i + 1;
         counts = !headIsMetric(ctx, i + 1) && !headIsDocument(ctx, i + 1);
@@ -240,8 +240,8 @@ function isPeriod(ctx: Ctx, i: number): boolean {
 function isMonth(ctx: Ctx, i: number): boolean {
   const t = ctx.toks[i];
   if (!t || t.kind !== 'w') return false;
+  if (!isWord(ctx.lex.list.monthNames, t)) return false;
   const w = t.lower;
-  if (!ctx.lex.list.monthNames.words.has(w)) return false;
   const prev = ctx.toks[i - 1];
   const next = ctx.toks[i + 1];
   const dated =

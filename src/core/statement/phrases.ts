@@ -5,7 +5,7 @@
 import type { Ctx } from './context';
 import { M_BOUNDARY, M_DEADLINE, M_IGNORED, M_NAME, M_QUANTITY, listedClass, UNKNOWN_CLASS } from './context';
 import { F_ING } from './lexicon/compile';
-import { matchList } from './lexicon/compile';
+import { isWord, matchList } from './lexicon/compile';
 
 export type HeadClass = 'outcome' | 'acquirable' | 'output' | 'soft' | 'input' | 'unknown' | 'none';
 
@@ -54,8 +54,8 @@ export function classify(ctx: Ctx, i: number, afterPreposition: boolean): { cls:
     const isHead =
       !next ||
       next.kind !== 'w' ||
-      lex.list.prepositions.words.has(next.lower) ||
-      lex.list.conjunctions.words.has(next.lower) ||
+      isWord(lex.list.prepositions, next) ||
+      isWord(lex.list.conjunctions, next) ||
       (ctx.mark[i + len] & M_DEADLINE) !== 0 ||
       ctx.verb[i + len] !== 0;
     result.cls = isHead && !afterPreposition ? 'outcome' : 'unknown';
@@ -100,7 +100,7 @@ export function readPhrase(ctx: Ctx, i: number, limit: number, afterPreposition 
         !nx ||
         k + 1 >= limit ||
         nx.kind !== 'w' ||
-        lex.list.prepositions.words.has(nx.lower) ||
+        isWord(lex.list.prepositions, nx) ||
         (mark[k + 1] & (M_BOUNDARY | M_DEADLINE)) !== 0;
       if (!(ctx.verb[k] & F_ING && endsHere)) break;
     }
@@ -120,7 +120,7 @@ export function readPhrase(ctx: Ctx, i: number, limit: number, afterPreposition 
       classify(ctx, k, false).cls === 'unknown'
     )
       break;
-    if (lex.list.prepositions.words.has(w)) {
+    if (isWord(lex.list.prepositions, t)) {
       const container =
         ph.head < 0 ||
         lex.list.measureNouns.words.has(toks[ph.head].lower) ||
@@ -134,10 +134,10 @@ export function readPhrase(ctx: Ctx, i: number, limit: number, afterPreposition 
       break;
     }
     if (
-      lex.list.determiners.words.has(w) ||
-      lex.list.conjunctions.words.has(w) ||
-      lex.list.hedges.words.has(w) ||
-      lex.list.universalWords.words.has(w)
+      isWord(lex.list.determiners, t) ||
+      isWord(lex.list.conjunctions, t) ||
+      isWord(lex.list.hedges, t) ||
+      isWord(lex.list.universalWords, t)
     ) {
       k++;
       continue;

@@ -8,7 +8,7 @@
 import type { Quantity, QuantityRole, QuantityUnit } from './types';
 import type { Ctx } from './context';
 import { M_DEADLINE, M_DEPENDENCY, M_IGNORED, M_NAME, M_QUANTITY } from './context';
-import { F_ED, matchList, matchedValue, V_ANY, V_DIRECTION } from './lexicon/compile';
+import { F_ED, isWord, matchList, matchedValue, V_ANY, V_DIRECTION } from './lexicon/compile';
 import type { Token } from './tokenize';
 
 /** A quantity with what the later steps need to know about it. */
@@ -287,7 +287,7 @@ function wordQuantityAt(ctx: Ctx, i: number): QInfo | null {
   const next = toks[i + 1];
   const prev = toks[i - 1];
   // Multipliers: double, triple, twice, halve, tenfold.
-  if (lex.list.multiplierWords.words.has(w)) {
+  if (isWord(lex.list.multiplierWords, t)) {
     if (next && next.lower === 'down') return null;
     // "twice a year", "twice per quarter": a frequency, a count of occurrences, not a change.
     if (
@@ -318,7 +318,7 @@ function wordQuantityAt(ctx: Ctx, i: number): QInfo | null {
     }
   }
   // Fractions: "half of", "by half", "a third", "two thirds", "a quarter of".
-  if (lex.list.fractionWords.words.has(w)) {
+  if (isWord(lex.list.fractionWords, t)) {
     const v = Number(lex.list.fractionWords.words.get(w));
     const art = prev && (prev.lower === 'a' || prev.lower === 'one' || lex.list.numberWords.words.has(prev.lower));
     if (w === 'half' || w.indexOf('-') > 0) {

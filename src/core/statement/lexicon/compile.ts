@@ -279,6 +279,11 @@ export function isWord(wl: WordList, t: Token | undefined): boolean {
   return !!t && (entryOf(wl.vocabulary, t).lists[wl.slot] & IN_WORDS) !== 0;
 }
 
+/** Whether an entry of `wl` of several words starts with the token's word. */
+export function startsPhrase(wl: WordList, t: Token): boolean {
+  return (entryOf(wl.vocabulary, t).lists[wl.slot] & STARTS_PHRASE) !== 0;
+}
+
 /** The verb at token `i`: category flags and length (phrasal verbs span several tokens). */
 export function matchVerb(lex: CompiledLexicon, toks: Token[], i: number, out: VerbMatch): boolean {
   const t = toks[i];
