@@ -151,7 +151,7 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
         if (r > 0) {
           kind = 'relative';
           end = r;
-          counts = !eventRelative(ctx, r) && !afterPercent(ctx, i);
+          counts = !eventRelative(ctx, r) && !afterPercent(ctx, i) && !windowThenShare(ctx, i, r);
         }
       }
     } else if (t.kind === 'n') {
@@ -327,6 +327,18 @@ function windowSpan(ctx: Ctx, i: number): number {
 function eventRelative(ctx: Ctx, end: number): boolean {
   const t = ctx.toks[end];
   return !!t && /^(of|after|from|following|since)$/.test(t.lower);
+}
+
+/**
+ * "Applications decided within 8 weeks: 85%": a window after the metric's subject and before a
+ * share defines a service level; "Within 18 months, 30% of…" opens the sentence and bounds it.
+ */
+function windowThenShare(ctx: Ctx, i: number, end: number): boolean {
+  const toks = ctx.toks;
+  if (i === 0 || ctx.sentence[i - 1] !== ctx.sentence[i] || toks[i - 1].kind !== 'w') return false;
+  let j = end;
+  while (toks[j] && /^[:,\-–—]$/.test(toks[j].text)) j++;
+  return j > end && toks[j]?.kind === 'n' && toks[j + 1]?.text === '%';
 }
 
 /** "61% in four years": the window belongs to the metric. */

@@ -56,6 +56,9 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
     return true;
   }
   if (gv.flags & V_SAVE || gv.flags & V_CAP) return object.headClass !== 'soft';
+  // "Repairs completed within 28 days: 90% → 95%": a window before a share defines a service
+  // level, and the share is its level (the window is part of the metric, not a deadline).
+  if (q.unit === 'percent' && windowBefore(ctx, q)) return true;
   // A level being moved: any object that is not an output, a soft quality or an input.
   // "OEE from 61% to 70%", "92% → 95%": a target after its baseline is a level being moved.
   const fromBaseline =
@@ -115,6 +118,14 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
       if (gv.verb >= 0 && !(gv.flags & (V_REACH | V_HOLD))) return false;
       return inherit(ctx, q, prevQ);
   }
+}
+
+/** A service-level window ("within 4 hours") earlier in the quantity's sentence. */
+function windowBefore(ctx: Ctx, q: QInfo): boolean {
+  const sent = ctx.sentence[q.t0];
+  for (let k = q.t0 - 1; k > 0 && ctx.sentence[k] === sent; k--)
+    if (ctx.toks[k - 1].lower === 'within' && (ctx.mark[k] & M_QUANTITY || ctx.toks[k].kind === 'n')) return true;
+  return false;
 }
 
 /** Words between the verb (or clause start) and the quantity, minus cues: the metric named first. */

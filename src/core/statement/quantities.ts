@@ -517,7 +517,9 @@ function assignRoles(ctx: Ctx, qs: QInfo[]): void {
     }
     // The other side of "from X to Y" when X came as "Y from X": nothing to do; a list continues
     // the role of the quantity before it ("baselines of 34%, 47% and 51%").
-    if (role === 'count' && n > 0 && isListContinuation(ctx, qs[n - 1], q)) {
+    // Only a quantity of the same unit continues a list: "within 4 hours, 99% of the time" is a
+    // window and then the share that meets it.
+    if (role === 'count' && n > 0 && qs[n - 1].unit === q.unit && isListContinuation(ctx, qs[n - 1], q)) {
       role = qs[n - 1].role;
       q.serviceLevel = qs[n - 1].serviceLevel;
     }
