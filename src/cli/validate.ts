@@ -21,6 +21,7 @@ import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { Io, UsageError } from './io';
 import { loadWorkbook, UnreadableWorkbook } from '../xlsx/load';
+import { partsNotCarried } from '../xlsx/parts';
 import { workbookSnapshot } from '../xlsx/snapshot';
 import { backupPath } from '../xlsx/save';
 import { findMatrix, isMatrixNotFound } from '../core/matrix';
@@ -182,6 +183,14 @@ export async function writeValidatedCopy(
   await saveWorkbookAtomic(workbook, outPath, backupOf ? { backupOf } : {});
 }
 
+function listWords(words: string[]): string {
+  return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+function notCarriedNote(parts: string[]): string {
+  return `Note: the validated copy does not have this workbook's ${listWords(parts)} (the file writer cannot keep them); the original is unchanged. To keep them, validate in Excel with the add-in.`;
+}
+
 function reaches(findings: Finding[], failOn: FailOn): boolean {
   if (failOn === 'never') return false;
   return findings.some((f) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'));
@@ -284,6 +293,12 @@ async function validateFile(file: string, o: Options, io: Io, outPath: string): 
     if (e instanceof UnreadableWorkbook) return fail(e.message);
     throw e;
   }
+  // Charts, pivot tables and the like do not survive the file writer: never drop them quietly.
+  const notCarried = o.write ? partsNotCarried(bytes) : [];
+  if (notCarried.length > 0 && o.inPlace)
+    return fail(
+      `it has ${listWords(notCarried)}, which the validated file could not keep; validate to a copy (leave out --in-place) or use the add-in in Excel`,
+    );
   const snapshot = workbookSnapshot(workbook, path.basename(file));
   const matrix = findMatrix(snapshot, { range: o.range });
   if (isMatrixNotFound(matrix)) return fail(`no matrix found: ${matrix.reason}. Looked for ${matrix.lookedFor}.`);
@@ -299,13 +314,15 @@ async function validateFile(file: string, o: Options, io: Io, outPath: string): 
     }
   }
   if (o.json) {
-    // stdout is JSON only; the copy's place is in the document.
+    // stdout is JSON only; the copy's place is in the document, the warning goes to stderr.
+    if (notCarried.length > 0) io.stderr.write(`interlock validate: ${file}: ${notCarriedNote(notCarried)}\n`);
   } else {
     io.stdout.write(formatReport(report, file, o.quiet));
     if (!o.quiet) {
       if (protectedSheet)
         io.stdout.write(`  Sheet '${matrix.sheet}' is protected: its cells were read, and none of them was changed.\n`);
       if (o.write) io.stdout.write(`  Wrote ${outPath}${o.inPlace ? ` (backup: ${backupPath(file)})` : ''}\n`);
+      if (notCarried.length > 0) io.stdout.write(`  ${notCarriedNote(notCarried)}\n`);
       io.stdout.write('\n');
     }
   }

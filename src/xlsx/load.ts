@@ -3,6 +3,7 @@
  * No `fs` here: the browser task pane loads files the user opens through the same function.
  */
 import ExcelJS from 'exceljs';
+import { zipEntryNames } from './parts';
 
 /** A file that cannot be read as a workbook; `message` is one line, fit for a user. */
 export class UnreadableWorkbook extends Error {
@@ -85,6 +86,12 @@ export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Exce
     await workbook.xlsx.load(input as unknown as ArrayBuffer);
   } catch (e) {
     const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    // The reader trips on some drawings and charts it does not model: say that, not "damaged".
+    if (zipEntryNames(bytes).some((n) => /^xl\/(drawings|charts)\//.test(n)))
+      throw new UnreadableWorkbook(
+        `the file reader could not open this workbook's charts or drawings (${detail}); validate it in Excel with the add-in, or validate a copy saved without them`,
+        'corrupt',
+      );
     throw new UnreadableWorkbook(`the file is damaged or not a valid .xlsx (${detail})`, 'corrupt');
   }
   if (workbook.worksheets.length === 0) {

@@ -32,6 +32,18 @@ async function copy(name: string, as = name): Promise<string> {
 }
 
 describe('interlock validate', () => {
+  test('a chart the copy cannot keep is named; --in-place refuses and writes nothing', async () => {
+    const file = await copy('chart-libreoffice.xlsx', 'plan.xlsx');
+    const before = await fs.readFile(file);
+    const t = io();
+    expect(await run([file, '--fail-on', 'never'], t.io)).toBe(0);
+    expect(t.out()).toMatch(/the validated copy does not have this workbook's charts/);
+    const inPlace = io();
+    expect(await run([file, '--in-place', '--fail-on', 'never'], inPlace.io)).toBe(2);
+    expect(inPlace.err()).toMatch(/it has charts, which the validated file could not keep/);
+    expect(Buffer.compare(await fs.readFile(file), before)).toBe(0);
+    expect((await fs.readdir(dir)).sort()).toEqual(['plan.validated.xlsx', 'plan.xlsx']);
+  });
   test('--in-place replaces the file and keeps the original as <name>.backup.xlsx', async () => {
     const file = await copy('layout-plain.xlsx', 'plan.xlsx');
     const before = await fs.readFile(file);
