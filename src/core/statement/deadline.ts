@@ -18,7 +18,8 @@ export interface DeadlineHit extends Deadline {
 
 const QUARTER = /^q[1-4](?:[-/'](?:19|20)?\d\d)?$/;
 const HALF = /^h[12](?:[-/'](?:19|20)?\d\d)?$/;
-const FISCAL = /^(?:fy|cy)(?:\d{2}|\d{4})$/;
+// FY27, FY2027, and a fiscal year written as a span: FY2026-27, FY26/27.
+const FISCAL = /^(?:fy|cy)(?:\d{2}|\d{4})(?:[-/–](?:\d{2}|\d{4}))?$/;
 const YEAR_END = /^(?:eoy|eoq|eom|ye|year-end|yearend|end-of-year|end-of-quarter|eofy|mid-year|midyear|ye\d\d)$/;
 const BASELINE_PREV = new Set([
   'vs',
@@ -63,6 +64,17 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
         if (w === 'fy') end++;
         if (isYearToken(toks[end]) || (toks[end]?.text === "'" && toks[end + 1]?.kind === 'n'))
           end += toks[end].text === "'" ? 2 : 1;
+        // A fiscal year written as a span: "FY26/27", "FY 2026-27".
+        if (
+          kind === 'fiscal-year' &&
+          toks[end] &&
+          !toks[end].gap &&
+          /^[-/–]$/.test(toks[end].text) &&
+          toks[end + 1]?.kind === 'n' &&
+          !toks[end + 1].gap &&
+          (toks[end + 1].text.length === 2 || toks[end + 1].text.length === 4)
+        )
+          end += 2;
       } else if (codeLike && YEAR_END.test(w)) {
         kind = 'year';
         end = i + 1;
@@ -123,7 +135,7 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
         } else {
           kind = 'recurring';
           end = i + len;
-          counts = !afterThreshold(ctx, i);
+          counts = !afterThreshold(ctx, i) && !annualisedMoney(ctx, i);
         }
       } else if (isWord(lex.list.recurringAdjectives, t) && toks[i + 1]?.kind === 'w') {
         kind = 'recurring';
@@ -208,6 +220,8 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
       lex.list.deadlinePrepositions.words.has(toks[p1 - 1]?.lower ?? '')
     )
       start = p1 - 1;
+    // "(FY25: $275k)", "(2025: 61%)": a bracketed period labelling a past value is a baseline.
+    if (toks[start - 1]?.text === '(' && toks[end]?.text === ':') counts = false;
     for (let k = start; k < end; k++) mark[k] |= M_DEADLINE;
     const inDependency = (mark[i] & M_DEPENDENCY) !== 0;
     hits.push({
@@ -339,6 +353,20 @@ function windowThenShare(ctx: Ctx, i: number, end: number): boolean {
   let j = end;
   while (toks[j] && /^[:,\-–—]$/.test(toks[j].text)) j++;
   return j > end && toks[j]?.kind === 'n' && toks[j + 1]?.text === '%';
+}
+
+/** "savings of £1.1m p.a.", "$45M per annum": an annual rate is the amount's unit, not a deadline. */
+function annualisedMoney(ctx: Ctx, i: number): boolean {
+  const toks = ctx.toks;
+  if (!/^(p|pa|per)$/.test(toks[i].lower) || (toks[i].lower === 'per' && toks[i + 1]?.lower !== 'annum')) return false;
+  const list = ctx.lex.list;
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const t = toks[k];
+    if (list.currencySymbols.words.has(t.lower)) return true;
+    if (t.kind === 'w' && list.currencyWords.words.has(t.lower) && t.text === t.text.toUpperCase()) return true;
+    if (t.kind !== 'n' && !(t.kind === 'w' && list.scaleWords.words.has(t.lower))) return false;
+  }
+  return false;
 }
 
 /** "61% in four years": the window belongs to the metric. */

@@ -469,7 +469,7 @@ function assignRoles(ctx: Ctx, qs: QInfo[]): void {
     if (bw === 'within' && q.unit === 'duration') {
       role = 'threshold';
       q.serviceLevel = true;
-    } else if (BASELINE_WORDS.has(bw) || bw === 'from' || isBaselineOf(ctx, p)) {
+    } else if (BASELINE_WORDS.has(bw) || bw === 'from' || isBaselineOf(ctx, p) || isBracketedPeriodValue(ctx, q)) {
       role = 'baseline';
     } else if (
       after &&
@@ -539,6 +539,15 @@ function assignRoles(ctx: Ctx, qs: QInfo[]): void {
     }
     q.counts = role !== 'baseline' && !q.serviceLevel && !(ctx.mark[q.t0] & M_DEPENDENCY);
   }
+}
+
+/** "(FY25: $275k)", "(2025: 61%)": the value a bracketed period label gives is a baseline. */
+function isBracketedPeriodValue(ctx: Ctx, q: QInfo): boolean {
+  let k = q.t0 - 1;
+  if (k < 1 || ctx.toks[k].text !== ':' || !(ctx.mark[k - 1] & M_DEADLINE)) return false;
+  k--;
+  while (k >= 0 && ctx.mark[k] & M_DEADLINE) k--;
+  return k >= 0 && ctx.toks[k].text === '(';
 }
 
 /** "baseline of 6,061", "from the baselines for the Fall 2017 cohort of 34%". */

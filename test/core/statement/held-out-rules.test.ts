@@ -29,6 +29,28 @@ const CASES: Case[] = [
     text: 'Critical faults fixed within 2 hours, 95% of the time.',
     expect: { measurable: true, impactQuantified: true },
   },
+  // A fiscal year written as a span is a deadline.
+  { rule: 'fiscal span', text: 'Raise $2m from trusts in FY2025-26', expect: { timeBound: true } },
+  { rule: 'fiscal span', text: 'Cut agency spend to £400k in FY26/27', expect: { timeBound: true, measurable: true } },
+  // An annual rate after money is the amount's unit, not a recurring deadline.
+  {
+    rule: 'annualised money',
+    text: 'Close the Hull depot, saving £300k p.a.',
+    expect: { timeBound: false, impactQuantified: true },
+  },
+  { rule: 'annualised money', text: 'Licence savings of $90,000 per annum', expect: { timeBound: false } },
+  { rule: 'annualised rate', text: 'Grow donations 6% p.a.', expect: { timeBound: true } },
+  // A bracketed period with its value is the baseline.
+  {
+    rule: 'bracketed baseline',
+    text: 'Margin per order of $14 (FY24: $11)',
+    expect: { timeBound: false, impactQuantified: true },
+  },
+  {
+    rule: 'bracketed baseline',
+    text: 'Gift Aid claimed on 80% of gifts (2025: 64%) by Q4',
+    expect: { timeBound: true },
+  },
 ];
 
 describe('general rules found by the held-out set (2)', () => {
