@@ -35,7 +35,7 @@ export function classifyQuantities(ctx: Ctx, qs: QInfo[]): void {
 
 function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
   const { toks } = ctx;
-  if (q.frequency) return false;
+  if (q.frequency || q.scope) return false;
   const cs = clauseStart(ctx, q.t0);
   const ce = clauseEnd(ctx, q.t1 - 1);
   const gv = governingVerb(ctx, q);

@@ -28,11 +28,14 @@ export interface QInfo extends Quantity {
   afterOf: boolean;
   /** How often an activity happens ("twice a year"): a count of occurrences, never an outcome. */
   frequency?: boolean;
+  /** Money that picks out the items a rule covers ("all tenders above $50k"): never a target. */
+  scope?: boolean;
 }
 
 const DASHES = /^[-–—]$/;
 const ORDINAL = /^(st|nd|rd|th)$/;
 const TIME_UNIT_SUFFIX = /^(h|hr|hrs|min|mins|s|sec|secs|ms|d|wk|wks|mo|mos|yr|yrs)$/;
+const MINOR_CURRENCY = /^(p|c|ct)$/;
 const POINT_SUFFIX = /^(pp|pts|pt|ppt|bps|bp)$/;
 const RANK_VERBS =
   /^(rank|ranked|ranking|reach|enter|break|be|remain|stay|finish|get|make|place|among|into|in|become|land|climb)$/;
@@ -185,6 +188,12 @@ function numberAt(ctx: Ctx, i: number): QInfo | null {
     } else if (lex.list.countUnits.words.has(w)) {
       end++;
     } else if (w === 'k' || w === 'm') {
+      end++;
+    } else if (MINOR_CURRENCY.test(w) && unit === 'count') {
+      // "18p", "40c": pence and cents, kept in the major unit so "£1.20 to 90p" compares.
+      unit = 'currency';
+      currency = u.text;
+      value /= 100;
       end++;
     } else {
       // Fused letters that are not a unit: "5G", "3D", "2FA".
@@ -538,6 +547,10 @@ function assignRoles(ctx: Ctx, qs: QInfo[]): void {
       }
     }
     q.counts = role !== 'baseline' && !q.serviceLevel && !(ctx.mark[q.t0] & M_DEPENDENCY);
+    if (isMoneyScope(ctx, q)) {
+      q.scope = true;
+      q.counts = false;
+    }
   }
 }
 
@@ -548,6 +561,27 @@ function isBracketedPeriodValue(ctx: Ctx, q: QInfo): boolean {
   k--;
   while (k >= 0 && ctx.mark[k] & M_DEADLINE) k--;
   return k >= 0 && ctx.toks[k].text === '(';
+}
+
+const SCOPE_BOUNDS = /^(above|over|under|below|exceeding|>|<|≥|≤|>=|<=)$/;
+
+/**
+ * "for all tenders above $50k", "every contract over £1m": money that picks out which items a
+ * rule covers is a scope, not a target. Only after a universal word, so "deals over $250k per
+ * quarter" and "keep spend under $2m" keep their amount.
+ */
+function isMoneyScope(ctx: Ctx, q: QInfo): boolean {
+  if (q.unit !== 'currency') return false;
+  const toks = ctx.toks;
+  const b = q.t0 - 1;
+  if (b < 2 || !SCOPE_BOUNDS.test(toks[b].lower)) return false;
+  // A noun phrase of at most three words headed by the items, after "all", "every", "any", "each".
+  for (let k = b - 1; k >= 0 && k >= b - 4; k--) {
+    const t = toks[k];
+    if (t.kind !== 'w' || ctx.verb[k] || ctx.mark[k] & M_QUANTITY) return false;
+    if (ctx.lex.list.universalWords.words.has(t.lower)) return k < b - 1 && t.lower !== 'no';
+  }
+  return false;
 }
 
 /** "baseline of 6,061", "from the baselines for the Fall 2017 cohort of 34%". */

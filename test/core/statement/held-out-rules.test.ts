@@ -51,9 +51,38 @@ const CASES: Case[] = [
     text: 'Gift Aid claimed on 80% of gifts (2025: 64%) by Q4',
     expect: { timeBound: true },
   },
+  // Money that picks out the items a rule covers is a scope, not a target.
+  {
+    rule: 'money scope',
+    text: 'Three quotes on all purchases above £10k from April',
+    expect: { impactQuantified: false },
+  },
+  { rule: 'money scope', text: 'Contract register live for every contract over $1m', expect: { measurable: false } },
+  {
+    rule: 'money threshold',
+    text: 'Keep agency spend under $2m in FY27',
+    expect: { measurable: true, impactQuantified: true },
+  },
+  // Pence and cents are money: a unit cost target.
+  {
+    rule: 'minor currency',
+    text: 'Bring the cost per meal served down to 95p',
+    expect: { measurable: true, impactQuantified: true },
+  },
+  {
+    rule: 'minor currency',
+    text: 'Cost per claim processed below 60c by Q2',
+    expect: { measurable: true, impactQuantified: true },
+  },
 ];
 
 describe('general rules found by the held-out set (2)', () => {
+  it('pence compare with pounds: "from £1.20 to 90p" is a cut, no contradiction', () => {
+    const a = analyzeStatement('Reduce cost per transaction from £1.20 to 90p');
+    expect(a.verdict).toBe('pass');
+    expect(a.target?.value).toBeCloseTo(0.9);
+  });
+
   for (const c of CASES) {
     for (const [l, v] of Object.entries(c.expect) as [Label, boolean][]) {
       it(`${c.rule}: ${l} is ${v} for "${c.text}"`, () => {
