@@ -56,6 +56,10 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
     return true;
   }
   if (gv.flags & V_SAVE || gv.flags & V_CAP) return object.headClass !== 'soft';
+  // "Half of all new hires from referrals", "30% of sales via partners": a share of a whole that
+  // comes from a source is a mix metric, an outcome whatever the whole is.
+  // Only with no action verb before it: "Migrate 80% of servers from…" counts the work done.
+  if ((q.unit === 'percent' || q.unit === 'fraction') && gv.verb < 0 && shareFromSource(ctx, q, ce)) return true;
   // "Repairs completed within 28 days: 90% → 95%": a window before a share defines a service
   // level, and the share is its level (the window is part of the metric, not a deadline).
   if (q.unit === 'percent' && windowBefore(ctx, q)) return true;
@@ -118,6 +122,20 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
       if (gv.verb >= 0 && !(gv.flags & (V_REACH | V_HOLD))) return false;
       return inherit(ctx, q, prevQ);
   }
+}
+
+function shareFromSource(ctx: Ctx, q: QInfo, ce: number): boolean {
+  const { toks } = ctx;
+  if (toks[q.t1]?.lower !== 'of' || q.role === 'baseline') return false;
+  for (let k = q.t1 + 2; k < ce && k < q.t1 + 8; k++) {
+    const w = toks[k].lower;
+    if (ctx.verb[k] || ctx.mark[k] & (M_QUANTITY | M_DEADLINE)) return false;
+    if (w === 'from' || w === 'via' || w === 'through') {
+      const n = toks[k + 1];
+      return !!n && n.kind === 'w' && !(ctx.mark[k + 1] & (M_QUANTITY | M_DEADLINE)) && !ctx.verb[k + 1];
+    }
+  }
+  return false;
 }
 
 /** A service-level window ("within 4 hours") earlier in the quantity's sentence. */

@@ -74,6 +74,18 @@ const CASES: Case[] = [
     text: 'Cost per claim processed below 60c by Q2',
     expect: { measurable: true, impactQuantified: true },
   },
+  // A share of a whole that comes from a source is a mix metric.
+  {
+    rule: 'share from a source',
+    text: 'Half of new volunteers from partner charities by June',
+    expect: { impactQuantified: true },
+  },
+  {
+    rule: 'share from a source',
+    text: 'A third of all leads via the partner portal',
+    expect: { impactQuantified: true },
+  },
+  { rule: 'action on a share', text: 'Move 60% of workloads from the on-prem cluster', expect: { impact: false } },
 ];
 
 describe('general rules found by the held-out set (2)', () => {
