@@ -175,6 +175,25 @@ async function runFixture(page: Page, url: string, fixture: string, shotName: st
   const saved = join(mkdtempSync(join(tmpdir(), 'interlock-e2e-')), download.suggestedFilename());
   await download.saveAs(saved);
   await checkDownloaded(readFileSync(fixture), readFileSync(saved), label);
+  check(`${label}: no warning about parts the copy lacks`, (await page.getByTestId('not-carried').count()) === 0);
+}
+
+/** A workbook with a chart: the copy cannot keep it, and the pane must say so before the download. */
+async function runNotCarried(page: Page, url: string): Promise<void> {
+  const fixture = join(ROOT, 'test', 'fixtures', 'chart-libreoffice.xlsx');
+  const label = 'chart workbook';
+  await page.goto(`${url}/taskpane.html`);
+  const input = page.getByTestId('file-input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.setInputFiles(fixture);
+  await page.getByText(/^Opened /).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Validate' }).click();
+  await page.getByTestId('download').waitFor({ timeout: 60_000 });
+  const warning = page.getByTestId('not-carried');
+  check(
+    `${label}: the pane says the copy lacks its charts`,
+    (await warning.count()) === 1 && /charts/.test((await warning.textContent()) ?? ''),
+  );
 }
 
 /** The fake Office host as one browser script: each module transpiled, joined by a tiny require. */
@@ -477,6 +496,12 @@ async function main(): Promise<number> {
         check(`${fixture}: ran to the end`, false, (e as Error).message.split('\n')[0]);
         await page.screenshot({ path: join(SHOTS, `failure-${i + 1}.png`), fullPage: true }).catch(() => undefined);
       }
+    }
+    // Still in file mode (the Excel runs below answer office.js with a fake host).
+    try {
+      await runNotCarried(page, url);
+    } catch (e) {
+      check('chart workbook: ran to the end', false, (e as Error).message.split('\n')[0]);
     }
     const excelScript = await fakeOfficeScript(FIXTURES[0], 120);
     for (const [name, run] of [

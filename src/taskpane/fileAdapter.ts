@@ -10,16 +10,19 @@ import type { WorkbookSnapshot } from '../core/snapshot';
 import { loadWorkbook } from '../xlsx/load';
 import { workbookSnapshot } from '../xlsx/snapshot';
 import { applyPlan } from '../xlsx/apply';
+import { partsNotCarried } from '../xlsx/parts';
 
 export class FileAdapter implements HostAdapter {
   private constructor(
     private readonly workbook: ExcelJS.Workbook,
     readonly fileName: string,
+    /** Parts of the file (charts, pivot tables…) the downloaded copy will not have. */
+    readonly notCarried: string[],
   ) {}
 
   /** Throws UnreadableWorkbook (a one-line reason) for anything that is not a usable .xlsx. */
   static async open(bytes: ArrayBuffer, fileName: string): Promise<FileAdapter> {
-    return new FileAdapter(await loadWorkbook(bytes), fileName);
+    return new FileAdapter(await loadWorkbook(bytes), fileName, partsNotCarried(new Uint8Array(bytes)));
   }
 
   async readSnapshot(progress?: Progress): Promise<WorkbookSnapshot> {
