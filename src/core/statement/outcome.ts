@@ -6,7 +6,7 @@
 import type { Ctx } from './context';
 import { M_QUANTITY, M_DEADLINE } from './context';
 import type { QInfo } from './quantities';
-import { V_ACQ, V_CAP, V_DEC, V_HOLD, V_INC, V_INPUT, V_OUTREACH, V_REACH, V_SAVE } from './lexicon/compile';
+import { V_ACQ, V_CAP, V_DEC, V_HOLD, V_INC, V_INIT, V_INPUT, V_OUTREACH, V_REACH, V_SAVE } from './lexicon/compile';
 import type { Phrase } from './phrases';
 import { clauseEnd, clauseStart, rangeHas, rangeHasOutcome, readPhrase } from './phrases';
 
@@ -96,7 +96,13 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
     case 'outcome':
       return !(gv.flags & V_INPUT);
     case 'acquirable':
-      if (gv.verb < 0 || (gv.flags & (V_ACQ | V_REACH | V_HOLD) && !(gv.flags & V_OUTREACH))) return true;
+      // "Deliver 1,200 homes", "create 300 accounts": a verb of making produces the things;
+      // only winning, reaching or keeping them is a result.
+      if (
+        gv.verb < 0 ||
+        (gv.flags & (V_ACQ | V_REACH | V_HOLD) && !(gv.flags & V_OUTREACH) && !makes(ctx, gv.verb, gv.flags))
+      )
+        return true;
       return (
         rangeHas(ctx, predicateFrom, ce, 'adoptionWords') ||
         rangeHas(ctx, predicateFrom, ce, 'outcomeStates') ||
@@ -136,6 +142,13 @@ function shareFromSource(ctx: Ctx, q: QInfo, ce: number): boolean {
     }
   }
   return false;
+}
+
+const MAKING = /^(deliver|create|produc|build|construct)/;
+
+/** An initiative verb of making ("deliver", "create", "produce"), not of winning ("sign", "onboard"). */
+function makes(ctx: Ctx, verb: number, flags: number): boolean {
+  return (flags & V_INIT) !== 0 && MAKING.test(ctx.toks[verb].lower);
 }
 
 /** A service-level window ("within 4 hours") earlier in the quantity's sentence. */

@@ -86,6 +86,10 @@ const CASES: Case[] = [
     expect: { impactQuantified: true },
   },
   { rule: 'action on a share', text: 'Move 60% of workloads from the on-prem cluster', expect: { impact: false } },
+  // Making things is an output; winning or reaching people is a result.
+  { rule: 'made output', text: 'Build 300 new council homes by 2029', expect: { measurable: true, impact: false } },
+  { rule: 'made output', text: 'Create 2,000 student accounts on the new portal', expect: { impact: false } },
+  { rule: 'won result', text: 'Sign 25 new wholesale accounts in H2', expect: { impactQuantified: true } },
 ];
 
 describe('general rules found by the held-out set (2)', () => {
