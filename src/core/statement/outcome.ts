@@ -56,6 +56,16 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
     return true;
   }
   if (gv.flags & V_SAVE || gv.flags & V_CAP) return object.headClass !== 'soft';
+  // "Digitise 90% of transactions", "automate 60% of invoices": the share of a task done by an
+  // action the team takes is an output, whatever the things are.
+  if (
+    q.unit === 'percent' &&
+    toks[q.t1]?.lower === 'of' &&
+    gv.verb >= 0 &&
+    gv.flags & V_INIT &&
+    !(gv.flags & (V_INC | V_DEC | V_HOLD | V_REACH | V_ACQ | V_SAVE | V_CAP))
+  )
+    return false;
   // "Half of all new hires from referrals", "30% of sales via partners": a share of a whole that
   // comes from a source is a mix metric, an outcome whatever the whole is.
   // Only with no action verb before it: "Migrate 80% of servers from…" counts the work done.

@@ -90,6 +90,14 @@ const CASES: Case[] = [
   { rule: 'made output', text: 'Build 300 new council homes by 2029', expect: { measurable: true, impact: false } },
   { rule: 'made output', text: 'Create 2,000 student accounts on the new portal', expect: { impact: false } },
   { rule: 'won result', text: 'Sign 25 new wholesale accounts in H2', expect: { impactQuantified: true } },
+  // The share of a task the team does is an output.
+  {
+    rule: 'share of a task',
+    text: 'Automate 70% of supplier invoices by Q3',
+    expect: { measurable: true, impact: false },
+  },
+  { rule: 'share of a task', text: 'Migrate 85% of customer records to the new CRM', expect: { impact: false } },
+  { rule: 'share won', text: 'Convert 25% of free trials to paid plans', expect: { impactQuantified: true } },
 ];
 
 describe('general rules found by the held-out set (2)', () => {
