@@ -36,7 +36,7 @@ export function classifyQuantities(ctx: Ctx, qs: QInfo[]): void {
 function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
   const { toks } = ctx;
   if (q.frequency || q.scope) return false;
-  const cs = clauseStart(ctx, q.t0);
+  const cs = afterCausalArrow(ctx, clauseStart(ctx, q.t0), q.t0);
   const ce = clauseEnd(ctx, q.t1 - 1);
   const gv = governingVerb(ctx, q);
   const verbEnd = gv.verb >= 0 && !q.verbal ? gv.verb + ctx.verbLen[gv.verb] : cs;
@@ -159,6 +159,21 @@ const MAKING = /^(deliver|create|produc|build|construct)/;
 /** An initiative verb of making ("deliver", "create", "produce"), not of winning ("sign", "onboard"). */
 function makes(ctx: Ctx, verb: number, flags: number): boolean {
   return (flags & V_INIT) !== 0 && MAKING.test(ctx.toks[verb].lower);
+}
+
+/**
+ * "Data-quality programme → duplicate records < 1%": an arrow between words leads from the
+ * means to the result, so the metric is read after it (an arrow between numbers is a baseline).
+ */
+function afterCausalArrow(ctx: Ctx, cs: number, t0: number): number {
+  const { toks } = ctx;
+  let from = cs;
+  for (let k = cs + 1; k < t0 - 1; k++) {
+    const a = toks[k].text;
+    if ((a === '→' || a === '->' || a === '=>') && toks[k - 1].kind === 'w' && toks[k + 1].kind === 'w')
+      if (!(ctx.mark[k - 1] & M_QUANTITY) && !(ctx.mark[k + 1] & M_QUANTITY)) from = k + 1;
+  }
+  return from;
 }
 
 /** A service-level window ("within 4 hours") earlier in the quantity's sentence. */

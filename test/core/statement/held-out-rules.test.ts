@@ -98,6 +98,18 @@ const CASES: Case[] = [
   },
   { rule: 'share of a task', text: 'Migrate 85% of customer records to the new CRM', expect: { impact: false } },
   { rule: 'share won', text: 'Convert 25% of free trials to paid plans', expect: { impactQuantified: true } },
+  // An arrow between words leads from the means to the result.
+  {
+    rule: 'causal arrow',
+    text: 'Address clean-up project → duplicate supplier records < 2%',
+    expect: { impactQuantified: true, initiative: true },
+  },
+  {
+    rule: 'causal arrow',
+    text: 'New triage rota → escalations below 5% of tickets',
+    expect: { impactQuantified: true },
+  },
+  { rule: 'baseline arrow', text: 'Defective units 4% → 1.5%', expect: { impactQuantified: true } },
 ];
 
 describe('general rules found by the held-out set (2)', () => {

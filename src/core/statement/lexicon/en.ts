@@ -283,6 +283,9 @@ export const en: Lexicon = {
     'dividends',
     'rejections',
     'rejected',
+    // Defect words that make a count a quality rate: "duplicate customer records < 1%".
+    'duplicate',
+    'defective',
     'escalations',
     'tickets',
     'wait time',
