@@ -48,6 +48,17 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
     const ph = object.head >= 0 ? object : before;
     if (ph.head >= 0) q.measures = ctx.text.slice(toks[ph.from].start, toks[ph.to - 1].end);
   }
+  // "45 engineers, 12 in sales": a bare count after a counted noun counts the same things.
+  if (
+    q.unit === 'count' &&
+    prevQ &&
+    prevQ.unit === 'count' &&
+    ctx.sentence[prevQ.t0] === ctx.sentence[q.t0] &&
+    toks[q.t1] &&
+    ctx.lex.list.prepositions.words.has(toks[q.t1].lower) &&
+    toks[q.t0 - 1]?.text === ','
+  )
+    return prevQ.outcome;
   const predicateFrom = Math.max(after.to, q.t1);
   // Money is a result (revenue, savings, pipeline) unless it is spent or budgeted.
   if (q.unit === 'currency') {

@@ -110,6 +110,13 @@ const CASES: Case[] = [
     expect: { impactQuantified: true },
   },
   { rule: 'baseline arrow', text: 'Defective units 4% → 1.5%', expect: { impactQuantified: true } },
+  // A bare count after a counted noun counts the same things.
+  {
+    rule: 'count split',
+    text: 'Recruitment for 2026: 30 nurses, 8 in theatres.',
+    expect: { measurable: true, impact: false },
+  },
+  { rule: 'count split', text: 'Sign 50 new stockist accounts, 15 in Scotland', expect: { impactQuantified: true } },
 ];
 
 describe('general rules found by the held-out set (2)', () => {
