@@ -69,7 +69,9 @@ export function findImpact(ctx: Ctx, qs: QInfo[]): ImpactResult {
         (obj.headClass !== 'soft' &&
           obj.headClass !== 'output' &&
           obj.headClass !== 'input' &&
-          directionStateAfter(ctx, obj.to, ce));
+          directionStateAfter(ctx, obj.to, ce)) ||
+        // "Operating costs: hold at 2026 levels": the metric named before the verb is held.
+        (f & V_HOLD && obj.head < 0 && rangeHasOutcome(ctx, sentenceStart(ctx, i), i));
       if (ok) {
         res.impact = true;
         res.direction = directionOf(f, undefined);
@@ -125,6 +127,12 @@ export function findImpact(ctx: Ctx, qs: QInfo[]): ImpactResult {
     }
   }
   return res;
+}
+
+function sentenceStart(ctx: Ctx, i: number): number {
+  let k = i;
+  while (k > 0 && ctx.sentence[k - 1] === ctx.sentence[i]) k--;
+  return k;
 }
 
 function directionStateAfter(ctx: Ctx, from: number, to: number): boolean {

@@ -117,6 +117,14 @@ const CASES: Case[] = [
     expect: { measurable: true, impact: false },
   },
   { rule: 'count split', text: 'Sign 50 new stockist accounts, 15 in Scotland', expect: { impactQuantified: true } },
+  // A metric held at a past level: a direction with no quantity of its own.
+  {
+    rule: 'hold at a level',
+    text: 'Energy spend: hold at 2025 levels',
+    expect: { impact: true, measurable: false, impactQuantified: false },
+  },
+  { rule: 'hold at a level', text: "Staff turnover - hold at last year's level", expect: { impact: true } },
+  { rule: 'hold an activity', text: 'Hold quarterly town halls with staff', expect: { impact: false } },
 ];
 
 describe('general rules found by the held-out set (2)', () => {
