@@ -4,15 +4,8 @@
  * sentence written for this file, not a line of the held-out set or the corpus.
  */
 import { analyzeStatement } from '../../../src/core/statement';
-import type { StatementAnalysis } from '../../../src/core/statement';
 
-type Label = 'measurable' | 'impact' | 'impactQuantified' | 'initiative' | 'timeBound';
-
-interface Case {
-  rule: string;
-  text: string;
-  expect: Partial<Record<Label, boolean>>;
-}
+import { labelTable, type LabelCase as Case } from './labelTable';
 
 const CASES: Case[] = [
   // A metric named before a colon is part of the statement, not an owner label.
@@ -96,18 +89,8 @@ const CASES: Case[] = [
   { rule: 'outcome modifier', text: 'Cut rejected expense claims by 40%', expect: { impactQuantified: true } },
 ];
 
-function label(a: StatementAnalysis, l: Label): boolean {
-  return a[l];
-}
-
 describe('general rules found by the held-out set', () => {
-  for (const c of CASES) {
-    for (const [l, v] of Object.entries(c.expect) as [Label, boolean][]) {
-      it(`${c.rule}: ${l} is ${v} for "${c.text}"`, () => {
-        expect(label(analyzeStatement(c.text), l)).toBe(v);
-      });
-    }
-  }
+  labelTable(CASES);
 });
 
 describe('reused per-token arrays', () => {

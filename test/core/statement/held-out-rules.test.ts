@@ -4,13 +4,7 @@
  */
 import { analyzeStatement } from '../../../src/core/statement';
 
-type Label = 'measurable' | 'impact' | 'impactQuantified' | 'initiative' | 'timeBound';
-
-interface Case {
-  rule: string;
-  text: string;
-  expect: Partial<Record<Label, boolean>>;
-}
+import { labelTable, type LabelCase as Case } from './labelTable';
 
 const CASES: Case[] = [
   // A window before a share defines a service level: the share is the metric's level.
@@ -134,11 +128,5 @@ describe('general rules found by the held-out set (2)', () => {
     expect(a.target?.value).toBeCloseTo(0.9);
   });
 
-  for (const c of CASES) {
-    for (const [l, v] of Object.entries(c.expect) as [Label, boolean][]) {
-      it(`${c.rule}: ${l} is ${v} for "${c.text}"`, () => {
-        expect(analyzeStatement(c.text)[l]).toBe(v);
-      });
-    }
-  }
+  labelTable(CASES);
 });
