@@ -6,7 +6,7 @@
 import { StringDecoder } from 'string_decoder';
 import type { Io } from './io';
 import { UsageError } from './io';
-import { analyzeStatement } from '../core/statement';
+import { analyzeStatement, cellLabels } from '../core/statement';
 import type { StatementAnalysis } from '../core/statement';
 
 const USAGE = 'usage: interlock analyze [text...] [--json]   (statements as arguments, or one per line on stdin)';
@@ -120,12 +120,7 @@ export function toJson(a: StatementAnalysis): string {
   return JSON.stringify({
     text: a.text,
     verdict: a.verdict,
-    measurable: a.measurable,
-    impact: a.impact,
-    impactQuantified: a.impactQuantified,
-    initiative: a.initiative,
-    timeBound: a.timeBound,
-    vague: a.vague,
+    ...cellLabels(a),
     placeholder: a.placeholder,
     quantities: a.quantities,
     metric: a.metric,

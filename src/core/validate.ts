@@ -7,7 +7,7 @@ import type { WorkbookSnapshot } from './snapshot';
 import { isErrorValue } from './snapshot';
 import type { Department, DependencyEntry, Matrix, Objective } from './matrix/types';
 import type { StatementAnalysis } from './statement/types';
-import { analyzeStatement, defaultLexicon, extendLexicon } from './statement';
+import { analyzeStatement, cellLabels, defaultLexicon, extendLexicon } from './statement';
 import { RULES } from './rules';
 import type { CellInfo, ResolvedDependency, Rule, RuleContext } from './rules/types';
 import { cascadeFindings } from './cascade';
@@ -327,12 +327,7 @@ function assemble(matrix: Matrix, cells: CellInfo[][], findings: Finding[]): Rep
       objective: info.objective.name,
       text: info.cell.text,
       verdict: info.error ? 'fail' : a.verdict,
-      measurable: a.measurable,
-      impact: a.impact,
-      impactQuantified: a.impactQuantified,
-      initiative: a.initiative,
-      timeBound: a.timeBound,
-      vague: a.vague,
+      ...cellLabels(a),
       analysis: a,
     };
     const severity = worst.get(info.cell.address);
@@ -370,12 +365,7 @@ export function reportDocument(report: Report, file?: string) {
       objective: c.objective,
       text: c.text,
       verdict: c.verdict,
-      measurable: c.measurable,
-      impact: c.impact,
-      impactQuantified: c.impactQuantified,
-      initiative: c.initiative,
-      timeBound: c.timeBound,
-      vague: c.vague,
+      ...cellLabels(c),
     })),
     findings: report.findings.map((f) => ({
       rule: f.rule,

@@ -3,6 +3,7 @@ import { en } from './lexicon/en';
 import type { Lexicon } from './lexicon/types';
 
 export { analyzeStatement } from './analyze';
+export { cellLabels, type CellLabels } from './labels';
 export { extendLexicon } from './lexicon/extend';
 export type { Lexicon, LexiconKey } from './lexicon/types';
 export * from './types';
