@@ -114,16 +114,9 @@ const scratch: VerbMatch = { flags: 0, len: 0 };
  * time on short cells. Cleared over the part the previous analysis used, so stale marks never
  * leak; indexes past the text read 0 as a fresh array would. Grown by doubling.
  */
-interface Pool {
-  mark: Uint8Array;
-  sentence: Uint16Array;
-  clause: Uint16Array;
-  verb: Uint32Array;
-  verbLen: Uint8Array;
-  nounClass: Uint8Array;
-  nounLen: Uint8Array;
+type Pool = Pick<Ctx, 'mark' | 'sentence' | 'clause' | 'verb' | 'verbLen' | 'nounClass' | 'nounLen'> & {
   used: number;
-}
+};
 let pool: Pool | undefined;
 const SPARE = 8; // reads a few tokens past the end (toks[i + 2]) see zeros
 
