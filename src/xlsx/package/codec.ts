@@ -1,0 +1,27 @@
+/**
+ * What the package reader and writer need from a compression library, injected so the same code
+ * runs in Node (zlib, which deflates on its thread pool) and in the browser task pane
+ * (CompressionStream). Raw deflate, as zip stores it.
+ */
+export interface Codec {
+  inflateRaw(data: Uint8Array): Promise<Uint8Array>;
+  deflateRaw(data: Uint8Array): Promise<Uint8Array>;
+  crc32(data: Uint8Array): number;
+}
+
+let table: Uint32Array | undefined;
+
+/** CRC-32 (zip's polynomial) in plain JS, for hosts without a native one. */
+export function crc32(data: Uint8Array): number {
+  if (!table) {
+    table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
