@@ -150,3 +150,11 @@ export function setAttribute(tag: string, name: string, value: string): string {
 export function removeAttribute(tag: string, name: string): string {
   return tag.replace(new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("[^"]*"|'[^']*')`), '');
 }
+
+/** The attributes of the first start tag with this local name (its element need not end). */
+export function startTag(xml: string, local: string): Record<string, string> | undefined {
+  const m = new RegExp(`<(?:[\\w.-]+:)?${local}(?=[\\s/>])`).exec(xml);
+  if (!m) return undefined;
+  const close = tagClose(xml, m.index);
+  return close < 0 ? undefined : attributes(xml.slice(m.index, close + 1));
+}

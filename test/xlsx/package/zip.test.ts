@@ -1,0 +1,70 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { crc32 } from '../../../src/xlsx/package/codec';
+import { nodeCodec } from '../../../src/xlsx/package/nodeCodec';
+import { Package, relativeTarget, relsPartOf, resolveTarget } from '../../../src/xlsx/package/package';
+import { entryData, makeEntry, readZip, writeZip, ZipError } from '../../../src/xlsx/package/zip';
+
+const SAMPLE = join(__dirname, '../../../examples/sample-matrix.xlsx');
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+describe('zip', () => {
+  it('reads back what it writes, stored and deflated', async () => {
+    const small = await makeEntry('a.txt', bytes('hi'), nodeCodec);
+    const big = await makeEntry('dir/b.xml', bytes('<x>'.repeat(1000)), nodeCodec);
+    expect(small.method).toBe(0);
+    expect(big.method).toBe(8);
+    const entries = readZip(writeZip([small, big]));
+    expect(entries.map((e) => e.name)).toEqual(['a.txt', 'dir/b.xml']);
+    expect(new TextDecoder().decode(await entryData(entries[1], nodeCodec))).toBe('<x>'.repeat(1000));
+  });
+
+  it('copies an untouched entry byte for byte', () => {
+    const input = new Uint8Array(readFileSync(SAMPLE));
+    const entries = readZip(input);
+    const again = readZip(writeZip(entries));
+    expect(again.map((e) => [e.name, e.crc32, e.size])).toEqual(entries.map((e) => [e.name, e.crc32, e.size]));
+    again.forEach((e, i) => expect(Buffer.compare(e.raw, entries[i].raw)).toBe(0));
+  });
+
+  it('keeps non-ASCII part names', async () => {
+    const e = await makeEntry('xl/média/é.xml', bytes('x'), nodeCodec);
+    expect(readZip(writeZip([e]))[0].name).toBe('xl/média/é.xml');
+  });
+
+  it('refuses a truncated archive and a corrupted entry in one line', async () => {
+    const input = new Uint8Array(readFileSync(SAMPLE));
+    expect(() => readZip(input.subarray(0, input.length - 100))).toThrow(ZipError);
+    const e = await makeEntry('a.xml', bytes('<a>'.repeat(100)), nodeCodec);
+    await expect(entryData({ ...e, crc32: e.crc32 ^ 1 }, nodeCodec)).rejects.toThrow(/checksum/);
+  });
+
+  it('computes the same CRC-32 in JS as zlib', () => {
+    const data = bytes('The quick brown fox jumps over the lazy dog');
+    expect(crc32(data)).toBe(0x414fa339);
+    expect(nodeCodec.crc32(data)).toBe(0x414fa339);
+  });
+});
+
+describe('Package', () => {
+  it('resolves relationship targets and rels part names', () => {
+    expect(relsPartOf('xl/workbook.xml')).toBe('xl/_rels/workbook.xml.rels');
+    expect(relsPartOf('')).toBe('_rels/.rels');
+    expect(resolveTarget('xl/worksheets/sheet1.xml', '../tables/table1.xml')).toBe('xl/tables/table1.xml');
+    expect(resolveTarget('xl/workbook.xml', '/xl/worksheets/sheet2.xml')).toBe('xl/worksheets/sheet2.xml');
+    expect(relativeTarget('xl/workbook.xml', 'xl/worksheets/sheet9.xml')).toBe('worksheets/sheet9.xml');
+  });
+
+  it('finds parts without case, sets and removes parts, and writes a readable zip', async () => {
+    const pkg = Package.open(new Uint8Array(readFileSync(SAMPLE)), nodeCodec);
+    expect(pkg.find('XL/Workbook.xml')).toBe('xl/workbook.xml');
+    const rels = await pkg.relationships('xl/workbook.xml');
+    expect(rels.find((r) => r.part === 'xl/styles.xml')).toBeDefined();
+    pkg.setText('xl/new.xml', '<new/>');
+    pkg.remove('docProps/core.xml');
+    const out = Package.open(await pkg.toBytes(), nodeCodec);
+    expect(await out.text('xl/new.xml')).toBe('<new/>');
+    expect(out.has('docProps/core.xml')).toBe(false);
+    expect(await out.text('xl/workbook.xml')).toBe(await pkg.text('xl/workbook.xml'));
+  });
+});
