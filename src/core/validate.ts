@@ -317,23 +317,32 @@ function assemble(matrix: Matrix, cells: CellInfo[][], findings: Finding[]): Rep
     const prev = worst.get(f.address);
     if (!prev || RANK[f.severity] > RANK[prev]) worst.set(f.address, f.severity);
   }
-  const results: CellResult[] = cells.flat().map((info) => {
-    const a = info.analysis;
-    const result: CellResult = {
-      address: info.cell.address,
-      row: info.cell.row,
-      col: info.cell.col,
-      department: info.department.name,
-      objective: info.objective.name,
-      text: info.cell.text,
-      verdict: info.error ? 'fail' : a.verdict,
-      ...cellLabels(a),
-      analysis: a,
-    };
-    const severity = worst.get(info.cell.address);
-    if (severity) result.severity = severity;
-    return result;
-  });
+  const results: CellResult[] = [];
+  for (const line of cells) {
+    for (const info of line) {
+      const a = info.analysis;
+      // The labels written out, not spread from cellLabels(): this runs once per cell of the matrix.
+      const result: CellResult = {
+        address: info.cell.address,
+        row: info.cell.row,
+        col: info.cell.col,
+        department: info.department.name,
+        objective: info.objective.name,
+        text: info.cell.text,
+        verdict: info.error ? 'fail' : a.verdict,
+        measurable: a.measurable,
+        impact: a.impact,
+        impactQuantified: a.impactQuantified,
+        initiative: a.initiative,
+        timeBound: a.timeBound,
+        vague: a.vague,
+        analysis: a,
+      };
+      const severity = worst.get(info.cell.address);
+      if (severity) result.severity = severity;
+      results.push(result);
+    }
+  }
   const summary: Summary = { errors: 0, warnings: 0, infos: 0 };
   for (const f of findings) {
     if (f.severity === 'error') summary.errors++;

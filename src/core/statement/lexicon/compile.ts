@@ -108,15 +108,19 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     if (!Array.isArray(entries)) continue;
     const noun = NOUN_LISTS.includes(key);
     const wl: WordList = { words: new Map(), phrases: new Map(), slot: slots++, vocabulary };
+    const seen = new Set<string>();
     for (const raw of entries) {
       const [phrase, value] = splitValue(raw);
       const forms = noun ? nounForms(phrase) : [phrase];
-      for (const f of forms) addEntry(wl, f, value);
+      for (const f of forms) addEntry(wl, f, value, seen);
     }
+    for (const arr of wl.phrases.values()) longestFirst(arr);
     list[key] = wl;
   }
   const verbs = new Map<string, number>();
   const verbPhrases = new Map<string, { rest: string[]; flags: number }[]>();
+  // Phrasal verbs by their whole text, so a repeated one adds its flags in one look-up.
+  const phraseOf = new Map<string, { rest: string[]; flags: number }>();
   const irregular = new Map<string, string[]>();
   for (const raw of lexicon.irregularVerbs ?? []) {
     const [form, lemma] = splitValue(raw);
@@ -136,16 +140,21 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         if (rest.length === 0) {
           verbs.set(form, (verbs.get(form) ?? 0) | cat | fbit);
         } else {
-          const arr = verbPhrases.get(form) ?? [];
-          const existing = arr.find((p) => p.rest.join(' ') === rest.join(' '));
+          const k = `${form} ${rest.join(' ')}`;
+          const existing = phraseOf.get(k);
           if (existing) existing.flags |= cat | fbit;
-          else arr.push({ rest, flags: cat | fbit });
-          arr.sort((a, b) => b.rest.length - a.rest.length);
-          verbPhrases.set(form, arr);
+          else {
+            const p = { rest, flags: cat | fbit };
+            phraseOf.set(k, p);
+            const arr = verbPhrases.get(form);
+            if (arr) arr.push(p);
+            else verbPhrases.set(form, [p]);
+          }
         }
       }
     }
   }
+  for (const arr of verbPhrases.values()) longestFirst(arr);
   const entry = (w: string): VocabularyEntry => {
     let e = vocabulary.get(w);
     if (!e) vocabulary.set(w, (e = { lists: new Uint8Array(slots), verb: 0, verbPhrases: undefined }));
@@ -172,18 +181,30 @@ function splitValue(raw: string): [string, string] {
   return [s, ''];
 }
 
-function addEntry(wl: WordList, phrase: string, value: string): void {
+/**
+ * Adds one entry; the first of two equal phrases wins. `seen` holds the list's phrases by their
+ * tokens, so a list with many phrases on one first word (1,000 departments named
+ * "Department N") is not compared pairwise; phrase arrays are ordered once, by longestFirst.
+ */
+function addEntry(wl: WordList, phrase: string, value: string, seen: Set<string>): void {
   const toks = tokenize(phrase).map((t) => t.lower);
   if (toks.length === 0) return;
   if (toks.length === 1) {
     if (!wl.words.has(toks[0])) wl.words.set(toks[0], value);
     return;
   }
+  const k = toks.join(' ');
+  if (seen.has(k)) return;
+  seen.add(k);
   const [head, ...rest] = toks;
-  const arr = wl.phrases.get(head) ?? [];
-  if (!arr.some((p) => p.rest.join(' ') === rest.join(' '))) arr.push({ rest, value });
-  arr.sort((a, b) => b.rest.length - a.rest.length);
-  wl.phrases.set(head, arr);
+  const arr = wl.phrases.get(head);
+  if (arr) arr.push({ rest, value });
+  else wl.phrases.set(head, [{ rest, value }]);
+}
+
+/** Longest phrase first, so matching takes the longest; equal lengths keep the order they were listed in (a stable sort). */
+function longestFirst(arr: { rest: string[] }[]): void {
+  if (arr.length > 1) arr.sort((a, b) => b.rest.length - a.rest.length);
 }
 
 /** The entry and its singular or plural, changing the last word only. */
