@@ -1,0 +1,133 @@
+/**
+ * An .xlsx package → WorkbookSnapshot, read straight from the parts (no ExcelJS): the same
+ * snapshot the ExcelJS path gives, in a fraction of its time. Worksheets only (chartsheets and
+ * dialog sheets hold no cells, and are not counted in `index`).
+ */
+import type { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot';
+import type { Package } from '../package/package';
+import { readWorkbook, REL, type WorkbookSheet } from '../package/workbook';
+import { definedNames } from './names';
+import { ScanError } from './scan';
+import { readSharedStrings } from './sharedStrings';
+import { readSheetXml, type SheetContext } from './sheet';
+import { dateStyles } from './styles';
+import { readTable } from './tables';
+
+/** A package that is not a readable workbook; `message` is one line, fit for a user. */
+export class WorkbookReadError extends Error {}
+
+function damaged(what: string): WorkbookReadError {
+  return new WorkbookReadError(`the workbook is damaged: ${what}`);
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
+}
+
+/** A part's text; a part that is absent gives undefined, one that will not inflate a one-line error. */
+async function partText(pkg: Package, part: string, what: string): Promise<string | undefined> {
+  try {
+    return await pkg.text(part);
+  } catch (e) {
+    throw damaged(`${what} (${part}) cannot be unpacked: ${firstLine(e)}`);
+  }
+}
+
+/** The part a workbook relationship of this type points to, or the conventional name. */
+async function relatedPart(pkg: Package, workbookPart: string, type: string, fallback: string) {
+  const rel = (await pkg.relationships(workbookPart)).find((r) => r.type === type && r.part);
+  return rel?.part ?? (pkg.has(fallback) ? fallback : undefined);
+}
+
+function describe(sheet: WorkbookSheet): string {
+  return `sheet '${sheet.name}'${sheet.part ? ` (${sheet.part})` : ''}`;
+}
+
+async function sheetTables(
+  pkg: Package,
+  sheet: WorkbookSheet,
+  part: string,
+  relIds: string[],
+): Promise<TableSnapshot[]> {
+  if (relIds.length === 0) return [];
+  const rels = new Map((await pkg.relationships(part)).map((r) => [r.id, r]));
+  const out: TableSnapshot[] = [];
+  for (const id of relIds) {
+    const rel = rels.get(id);
+    if (!rel?.part) throw damaged(`${describe(sheet)} lists a table (${id}) that its relationships do not name`);
+    const xml = await partText(pkg, rel.part, `a table of ${describe(sheet)}`);
+    if (xml === undefined) throw damaged(`a table of ${describe(sheet)} (${rel.part}) is missing`);
+    const table = readTable(xml);
+    if (!table) throw damaged(`a table of ${describe(sheet)} (${rel.part}) has no name or range`);
+    out.push(table);
+  }
+  return out;
+}
+
+/**
+ * Reads every worksheet of the package. Throws WorkbookReadError, with a message naming the
+ * part, for a package that is not a workbook or whose parts are missing or unreadable.
+ */
+export async function readSnapshot(pkg: Package, name?: string): Promise<WorkbookSnapshot> {
+  const workbook = await readWorkbook(pkg).catch((e: unknown) => {
+    throw damaged(`its workbook part cannot be read: ${firstLine(e)}`);
+  });
+  if (!workbook) throw new WorkbookReadError('not an .xlsx workbook: the file has no workbook part (xl/workbook.xml)');
+  for (const s of workbook.sheets) {
+    if (!s.part) throw damaged(`sheet '${s.name}' has no part (relationship ${s.relId || '(none)'} is missing)`);
+  }
+  const worksheets = workbook.sheets.filter((s) => s.kind === 'worksheet');
+  if (worksheets.length === 0) throw new WorkbookReadError('the workbook has no worksheets');
+
+  const [stringsPart, stylesPart] = await Promise.all([
+    relatedPart(pkg, workbook.part, REL.sharedStrings, 'xl/sharedStrings.xml'),
+    relatedPart(pkg, workbook.part, REL.styles, 'xl/styles.xml'),
+  ]);
+  // Inflate every part at once (Node's zlib runs on its thread pool), then scan them in turn.
+  const [stringsXml, stylesXml, ...sheetXmls] = await Promise.all([
+    stringsPart ? partText(pkg, stringsPart, 'the shared strings') : undefined,
+    stylesPart ? partText(pkg, stylesPart, 'the styles') : undefined,
+    ...worksheets.map((s) => partText(pkg, s.part as string, describe(s))),
+  ]);
+  if (stringsPart && stringsXml === undefined) throw damaged(`the shared strings (${stringsPart}) are missing`);
+
+  let strings: string[] = [];
+  if (stringsXml) {
+    try {
+      strings = readSharedStrings(stringsXml);
+    } catch (e) {
+      throw damaged(`the shared strings (${stringsPart}) cannot be read: ${firstLine(e)}`);
+    }
+  }
+  let styles: Uint8Array;
+  try {
+    styles = dateStyles(stylesXml);
+  } catch (e) {
+    throw damaged(`the styles (${stylesPart}) cannot be read: ${firstLine(e)}`);
+  }
+  const ctx: SheetContext = { strings, dateStyles: styles, date1904: workbook.date1904 };
+
+  const sheets: SheetSnapshot[] = [];
+  for (let i = 0; i < worksheets.length; i++) {
+    const ws = worksheets[i];
+    const part = ws.part as string;
+    const xml = sheetXmls[i];
+    if (xml === undefined) throw damaged(`${describe(ws)} is missing`);
+    let content;
+    try {
+      content = readSheetXml(xml, ctx);
+    } catch (e) {
+      if (!(e instanceof ScanError)) throw e;
+      throw damaged(`${describe(ws)} cannot be read: ${firstLine(e)}`);
+    }
+    const { tableRelIds, ...cells } = content;
+    sheets.push({
+      name: ws.name,
+      index: i,
+      visibility: ws.state,
+      ...cells,
+      tables: await sheetTables(pkg, ws, part, tableRelIds),
+    });
+  }
+  return { name, sheets, names: definedNames(workbook.definedNames) };
+}
