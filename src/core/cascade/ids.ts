@@ -5,8 +5,8 @@
 import { nameKey } from '../matrix/text';
 
 /** FNV-1a, 32 bits: small, deterministic, good enough to tell a few hundred names apart. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
+function fnv1a(s: string, seed = 0x811c9dc5): number {
+  let h = seed;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
@@ -27,12 +27,19 @@ function abbreviation(name: string): string {
  * A name's key and abbreviation, remembered: a cascade for every department of a large matrix asks
  * for tens of thousands of IDs over a few thousand names. Bounded, so a long session stays small.
  */
-const parts = new Map<string, { key: string; abbr: string }>();
-function partsOf(name: string): { key: string; abbr: string } {
+interface NameParts {
+  key: string;
+  abbr: string;
+  /** The hash state after `key` and the separator, so a department's IDs hash only the objective. */
+  seed: number;
+}
+const parts = new Map<string, NameParts>();
+function partsOf(name: string): NameParts {
   let p = parts.get(name);
   if (!p) {
     if (parts.size >= 20000) parts.clear();
-    p = { key: nameKey(name), abbr: abbreviation(name) };
+    const key = nameKey(name);
+    p = { key, abbr: abbreviation(name), seed: fnv1a('\u0000', fnv1a(key)) };
     parts.set(name, p);
   }
   return p;
@@ -42,7 +49,8 @@ function partsOf(name: string): { key: string; abbr: string } {
 export function goalId(department: string, objective: string): string {
   const d = partsOf(department);
   const o = partsOf(objective);
-  const hash = fnv1a(`${d.key}\u0000${o.key}`).toString(36).toUpperCase().padStart(4, '0').slice(-4);
+  // The hash of `${d.key}\u0000${o.key}`, continued from the department's part.
+  const hash = fnv1a(o.key, d.seed).toString(36).toUpperCase().padStart(4, '0').slice(-4);
   return `${d.abbr}-${o.abbr}-${hash}`;
 }
 

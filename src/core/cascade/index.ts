@@ -39,7 +39,8 @@ export function cascadeModel(
 /** Every cascade model the layout asks for, in layout order. */
 export function cascadeModels(layout: Layout, report: Report): CascadeModel[] {
   if (layout.cascades.length === 0) return [];
-  const byAddress = new Map(report.cells.map((c) => [c.address, c]));
+  const byAddress = new Map<string, CellResult>();
+  for (const c of report.cells) byAddress.set(c.address, c);
   const findingsAt = findingsIndex(report);
   return layout.cascades.map((slot) => cascadeModel(slot, report, byAddress, findingsAt));
 }

@@ -41,7 +41,9 @@ export interface CascadeModel {
   extraHeaders: string[];
 }
 
+/** The rules of a cell's findings, each once, in the order found. */
 function worstFindings(findings: Finding[]): string {
+  if (findings.length <= 1) return findings.length === 1 ? findings[0].rule : '';
   return [...new Set(findings.map((f) => f.rule))].join(', ');
 }
 
@@ -132,11 +134,15 @@ export function mergeCascade(
       duplicateId: false,
     });
   }
-  const merged = goals.map((g) => {
+  // New objects, not spreads of the goals: a large matrix merges tens of thousands of them.
+  const merged = goals.map((g): GoalRow => {
     const keep = carried.get(g.id);
-    if (!keep) return { ...g, extras: new Array<CellValue>(extraHeaders.length).fill(null) };
+    if (!keep) {
+      const extras = new Array<CellValue>(extraHeaders.length).fill(null);
+      return { id: g.id, cell: g.cell, extras, values: g.values };
+    }
     const values = keep.owner !== undefined ? { ...g.values, owner: keep.owner as PlanValue } : g.values;
-    return { ...g, values, extras: keep.extras };
+    return { id: g.id, cell: g.cell, extras: keep.extras, values };
   });
   const goalsById = new Map(merged.map((g) => [g.id, g]));
   const rowsById = new Map<string, UserRow>();

@@ -3,7 +3,7 @@ import type { CellValue } from '../snapshot';
 import { isErrorValue } from '../snapshot';
 import type { PlanCell, PlannedSheet, PlanValue } from '../plan/types';
 import { columnName } from '../a1';
-import { cell, headerRow } from '../plan/cells';
+import { cell, headerRow, linkedCell } from '../plan/cells';
 import type { CascadeModel } from './merge';
 import { statusText } from './merge';
 import {
@@ -16,6 +16,8 @@ import {
   TITLE_PREFIX,
   columnOf,
 } from './layout';
+
+const COLUMN_KEYS = CASCADE_COLUMNS.map((c) => c.key);
 
 /** A value read from a sheet, to write back as it was (an error value keeps its code, as text). */
 export function planValue(v: CellValue | undefined): PlanValue | undefined {
@@ -62,14 +64,17 @@ export function cascadeSheet(name: string, tableName: string, model: CascadeMode
     headerRow([...CASCADE_COLUMNS.map((c) => c.header), ...extras]),
   ];
   const check = columnOf('check');
+  // Goal rows are most of a large plan (a row per committed cell of the matrix): each is built
+  // straight into an array of its final length.
   for (const g of model.goals) {
-    const line: (PlanCell | undefined)[] = CASCADE_COLUMNS.map((c) =>
-      c.key === 'check' ? undefined : cell(g.values[c.key] ?? undefined, 'muted'),
-    );
-    line[check] = cell(g.values.check ?? '', g.cell.verdict === 'pass' ? 'pass' : 'error', {
-      link: { sheet: matrixSheet, address: g.cell.address },
-    });
-    g.extras.forEach((v) => line.push(cell(planValue(v))));
+    const line = new Array<PlanCell | undefined>(COLUMN_KEYS.length + g.extras.length);
+    for (let c = 0; c < COLUMN_KEYS.length; c++) {
+      line[c] =
+        c === check
+          ? linkedCell(g.values.check, g.cell.verdict === 'pass' ? 'pass' : 'error', matrixSheet, g.cell.address)
+          : cell(g.values[COLUMN_KEYS[c]] ?? undefined, 'muted');
+    }
+    for (let e = 0; e < g.extras.length; e++) line[COLUMN_KEYS.length + e] = cell(planValue(g.extras[e]));
     rows.push(line);
   }
   for (const r of model.rows) {

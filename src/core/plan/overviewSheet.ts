@@ -10,7 +10,7 @@ import { textOf } from '../cascade/read';
 import { columnOf, FIRST_DATA_ROW } from '../cascade/layout';
 import { userRowIndex } from '../cascade/sheet';
 import { toA1 } from '../a1';
-import { cell, headerRow } from './cells';
+import { cell, headerRow, linkedCell } from './cells';
 import { nameKey } from '../matrix/text';
 
 const HEADERS = [
@@ -24,6 +24,16 @@ const HEADERS = [
   'Team goals',
   'KPIs',
 ];
+
+type Below = { row: UserRow; k: number; depth: number }[];
+const NONE_BELOW: Below = [];
+
+/** Team goals: the rows directly under a department goal. */
+function countTeams(below: Below): number {
+  let n = 0;
+  for (const b of below) if (b.depth === 1) n++;
+  return n;
+}
 
 export interface OverviewInput {
   model: CascadeModel;
@@ -44,8 +54,16 @@ export function overviewSheet(name: string, report: Report, inputs: OverviewInpu
     [],
     headerRow(HEADERS),
   ];
-  const link = (input: OverviewInput, row: number) =>
-    input.sheet ? { link: { sheet: input.sheet, address: toA1(row, idCol) } } : {};
+  // An ID cell, linked to its row on the cascade sheet when there is one.
+  const idCell = (value: string, input: OverviewInput, row: number) =>
+    input.sheet ? linkedCell(value, undefined, input.sheet, toA1(row, idCol)) : cell(value);
+  // Every goal row names its department: one cell per department, shared by its rows.
+  const departmentCells = new Map<CascadeModel, PlanCell>();
+  const departmentCell = (model: CascadeModel) => {
+    let c = departmentCells.get(model);
+    if (!c) departmentCells.set(model, (c = Object.freeze(cell(model.department))));
+    return c;
+  };
 
   // Children of each ID, per sheet (IDs are unique per sheet, not across sheets).
   const children = inputs.map(({ model }) => {
@@ -59,19 +77,14 @@ export function overviewSheet(name: string, report: Report, inputs: OverviewInpu
     });
     return map;
   });
-  const descendants = (
-    m: number,
-    id: string,
-    depth: number,
-    seen: Set<string>,
-  ): { row: UserRow; k: number; depth: number }[] => {
-    if (seen.has(id)) return [];
+  // Every row under `id`, depth first, each followed by the rows under it.
+  const descendants = (m: number, id: string, depth: number, seen: Set<string>, out: Below = []): Below => {
+    if (seen.has(id)) return out;
     seen.add(id);
-    const out: { row: UserRow; k: number; depth: number }[] = [];
     for (const c of children[m].get(id) ?? []) {
-      out.push({ ...c, depth });
+      out.push({ row: c.row, k: c.k, depth });
       const cid = textOf(c.row.values.id);
-      if (cid) out.push(...descendants(m, cid, depth + 1, seen));
+      if (cid) descendants(m, cid, depth + 1, seen, out);
     }
     return out;
   };
@@ -120,15 +133,18 @@ export function overviewSheet(name: string, report: Report, inputs: OverviewInpu
     const goals = goalsByObjective.get(key) ?? [];
     const others = unmodelled.get(key) ?? [];
     // Most goals have no rows under them yet: skip the walk where the sheet has none.
-    const trees = goals.map((x) => ({
-      ...x,
-      below: children[x.m].size > 0 ? descendants(x.m, x.g.id, 1, new Set()) : [],
-    }));
-    const teams = trees.reduce((n, t) => n + t.below.filter((b) => b.depth === 1).length, 0);
-    const kpis = trees.reduce((n, t) => n + t.below.filter((b) => b.depth > 1).length, 0);
+    const below = goals.map((x) => (children[x.m].size > 0 ? descendants(x.m, x.g.id, 1, new Set()) : NONE_BELOW));
+    const teamCounts = below.map((b) => countTeams(b));
+    let teams = 0;
+    let kpis = 0;
+    for (let t = 0; t < goals.length; t++) {
+      teams += teamCounts[t];
+      kpis += below[t].length - teamCounts[t];
+    }
     const total = goals.length + others.length;
-    const passing =
-      goals.filter((x) => x.g.cell.verdict === 'pass').length + others.filter((c) => c.verdict === 'pass').length;
+    let passing = 0;
+    for (const x of goals) if (x.g.cell.verdict === 'pass') passing++;
+    for (const c of others) if (c.verdict === 'pass') passing++;
     rows.push([
       cell(objective.name, 'header'),
       undefined,
@@ -142,28 +158,25 @@ export function overviewSheet(name: string, report: Report, inputs: OverviewInpu
       cell(teams),
       cell(kpis),
     ]);
-    for (const t of trees) {
-      const teamCount = t.below.filter((b) => b.depth === 1).length;
+    for (let n = 0; n < goals.length; n++) {
+      const t = goals[n];
+      const teamCount = teamCounts[n];
       rows.push([
         undefined,
         cell(String(t.g.values.description ?? '')),
         undefined,
         undefined,
-        cell(t.input.model.department),
-        cell(t.g.id, undefined, link(t.input, FIRST_DATA_ROW + t.gi)),
+        departmentCell(t.input.model),
+        idCell(t.g.id, t.input, FIRST_DATA_ROW + t.gi),
         cell(String(t.g.values.check ?? t.g.cell.verdict), t.g.cell.verdict === 'pass' ? 'pass' : 'error'),
         cell(teamCount),
-        cell(t.below.length - teamCount),
+        cell(below[n].length - teamCount),
       ]);
-      for (const b of t.below) {
+      for (const b of below[n]) {
         const line: (PlanCell | undefined)[] = new Array<PlanCell | undefined>(HEADERS.length).fill(undefined);
         line[b.depth === 1 ? 2 : 3] = cell(textOf(b.row.values.description) || '(no description)');
-        line[4] = cell(t.input.model.department);
-        line[5] = cell(
-          textOf(b.row.values.id) || '(no ID)',
-          undefined,
-          link(t.input, userRowIndex(t.input.model, b.k)),
-        );
+        line[4] = departmentCell(t.input.model);
+        line[5] = idCell(textOf(b.row.values.id) || '(no ID)', t.input, userRowIndex(t.input.model, b.k));
         line[6] = cell(b.row.duplicateId ? 'ID used more than once' : 'traced', b.row.duplicateId ? 'warning' : 'pass');
         const id = textOf(b.row.values.id);
         if (b.depth === 1) line[8] = cell(id ? descendants(t.m, id, 2, new Set([t.g.id])).length : 0);
@@ -180,8 +193,8 @@ export function overviewSheet(name: string, report: Report, inputs: OverviewInpu
   for (const { input, row, k } of untraced) {
     const line: (PlanCell | undefined)[] = new Array<PlanCell | undefined>(HEADERS.length).fill(undefined);
     line[2] = cell(textOf(row.values.description) || '(no description)');
-    line[4] = cell(input.model.department);
-    line[5] = cell(textOf(row.values.id) || '(no ID)', undefined, link(input, userRowIndex(input.model, k)));
+    line[4] = departmentCell(input.model);
+    line[5] = idCell(textOf(row.values.id) || '(no ID)', input, userRowIndex(input.model, k));
     line[6] = cell(statusText(row), 'error');
     rows.push(line);
   }

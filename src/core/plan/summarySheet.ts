@@ -11,6 +11,9 @@ import { severityByAddress } from './matrixWarnings';
 /** Heat map scores: higher is better. Declared-empty cells get no score (left blank). */
 export const SCORE = { pass: 3, warning: 2, error: 1, blank: 0 } as const;
 
+/** One shared cell per score: the heat map has a cell for every cell of the matrix. */
+const SCORE_CELLS: readonly PlanCell[] = [0, 1, 2, 3].map((value) => Object.freeze({ value }));
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 interface Tally {
@@ -146,7 +149,7 @@ export function summarySheet(
     const line: (PlanCell | undefined)[] = [cell(d.name, 'header')];
     for (let j = 0; j < matrix.objectives.length; j++) {
       const s = scores[i][j];
-      line.push(s === undefined ? undefined : { value: s });
+      line.push(s === undefined ? undefined : SCORE_CELLS[s]);
     }
     rows.push(line);
   });
