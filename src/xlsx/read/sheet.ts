@@ -277,6 +277,11 @@ function readSheetData(
   }
 }
 
+/** The `<v>` text, decoded: from offsets (fast path) or as read. */
+function valueText(xml: string, start: number, end: number, read: string | undefined): string {
+  return read ?? decodeText(xml.slice(start, end));
+}
+
 /** A cell's content from just after its start tag; records its value; returns the offset after `</c>`. */
 function readCell(
   xml: string,
@@ -295,14 +300,23 @@ function readCell(
   let vEnd = -1;
   let vText: string | undefined;
   let inline: string | undefined;
-  for (;;) {
+  // Fast path for the usual `<v>text</v></c>`, unprefixed: no tag scanning.
+  if (xml.charCodeAt(p) === 60 && xml.charCodeAt(p + 1) === 118 && xml.charCodeAt(p + 2) === 62) {
+    const e = xml.indexOf('<', p + 3);
+    if (e >= 0 && xml.startsWith('</v></c>', e)) {
+      vStart = p + 3;
+      vEnd = e;
+      p = e + 8;
+    }
+  }
+  for (let open = vStart < 0; open; ) {
     const lt = xml.indexOf('<', p);
     if (lt < 0) throw new ScanError(`cell ${toA1(row, col)} never closes`);
     readTag(xml, lt, tag);
     p = tag.end;
     if (tag.special) continue;
     if (tag.closing) {
-      if (isNamed(xml, tag, 'c')) break;
+      open = !isNamed(xml, tag, 'c');
       continue;
     }
     if (isNamed(xml, tag, 'v')) {
@@ -331,31 +345,30 @@ function readCell(
   if (type === T_INLINE) {
     value = inline ?? null;
   } else if (vStart >= 0 || vText !== undefined) {
-    const text = () => vText ?? decodeText(xml.slice(vStart, vEnd));
     switch (type) {
       case T_SHARED: {
         const i = vText !== undefined ? digits(vText, 0, vText.length) : digits(xml, vStart, vEnd);
         if (i < 0 || i >= ctx.strings.length)
           throw new ScanError(
-            `cell ${toA1(row, col)} refers to shared string ${i < 0 ? `"${text()}"` : i}, but the workbook has ${ctx.strings.length}`,
+            `cell ${toA1(row, col)} refers to shared string ${i < 0 ? `"${valueText(xml, vStart, vEnd, vText)}"` : i}, but the workbook has ${ctx.strings.length}`,
           );
         value = ctx.strings[i];
         break;
       }
       case T_STR:
-        value = decodeOoxml(text());
+        value = decodeOoxml(valueText(xml, vStart, vEnd, vText));
         break;
       case T_BOOL: {
-        const t = text().trim();
+        const t = valueText(xml, vStart, vEnd, vText).trim();
         value = t === '1' || t === 'true' ? true : t === '0' || t === 'false' ? false : null;
         break;
       }
       case T_ERROR:
-        value = { error: text().trim() };
+        value = { error: valueText(xml, vStart, vEnd, vText).trim() };
         break;
       case T_DATE: {
         // ISO 8601 text; a time-only value has no day to show.
-        const m = /^\s*(\d{4}-\d{2}-\d{2})/.exec(text());
+        const m = /^\s*(\d{4}-\d{2}-\d{2})/.exec(valueText(xml, vStart, vEnd, vText));
         value = m ? { date: m[1] } : null;
         break;
       }

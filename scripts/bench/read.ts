@@ -1,0 +1,63 @@
+/**
+ * Bench part: reading the 1,000 × 50 matrix into a WorkbookSnapshot, ExcelJS (load + snapshot)
+ * against the package reader (Package.open + readSnapshot). Median of 5 runs each, after one
+ * untimed warm-up run; the two snapshots are checked equal first.
+ *   node -r ./scripts/ts-register.js scripts/bench/read.ts
+ */
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { isDeepStrictEqual } from 'util';
+import { loadWorkbook } from '../../src/xlsx/load';
+import { workbookSnapshot } from '../../src/xlsx/snapshot';
+import { Package } from '../../src/xlsx/package/package';
+import { nodeCodec } from '../../src/xlsx/package/nodeCodec';
+import { readSnapshot } from '../../src/xlsx/read/snapshot';
+import { DEPARTMENTS, OBJECTIVES, makeMatrix } from './matrix';
+
+const RUNS = 5;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
+async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const t = process.hrtime.bigint();
+  const r = await f();
+  return [r, Number(process.hrtime.bigint() - t) / 1e6];
+}
+
+export async function run(log: (line: string) => void): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'interlock-bench-read-'));
+  const file = path.join(dir, 'matrix.xlsx');
+  try {
+    await makeMatrix(file);
+    const bytes = new Uint8Array(await fs.readFile(file));
+    const excel = () => loadWorkbook(bytes).then((wb) => workbookSnapshot(wb));
+    const direct = () => readSnapshot(Package.open(bytes, nodeCodec));
+    const [a] = await timed(excel);
+    const [b] = await timed(direct);
+    if (!isDeepStrictEqual(a, b)) throw new Error('the package reader and ExcelJS give different snapshots');
+    const cells = b.sheets.reduce((n, s) => n + s.values.reduce((k, r) => k + r.filter((v) => v !== null).length, 0), 0);
+    const times = { excel: [] as number[], direct: [] as number[] };
+    for (let i = 0; i < RUNS; i++) {
+      times.excel.push((await timed(excel))[1]);
+      times.direct.push((await timed(direct))[1]);
+    }
+    const e = median(times.excel);
+    const d = median(times.direct);
+    log(`matrix: ${DEPARTMENTS} departments × ${OBJECTIVES} objectives, ${cells} cells, ${bytes.length} bytes; median of ${RUNS} runs`);
+    log(`ExcelJS load + snapshot:        ${e.toFixed(0).padStart(5)} ms`);
+    log(`Package.open + readSnapshot:    ${d.toFixed(0).padStart(5)} ms  (${(e / d).toFixed(1)}× faster)`);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  run((line) => console.log(line)).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
