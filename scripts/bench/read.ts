@@ -39,7 +39,10 @@ export async function run(log: (line: string) => void): Promise<void> {
     const [a] = await timed(excel);
     const [b] = await timed(direct);
     if (!isDeepStrictEqual(a, b)) throw new Error('the package reader and ExcelJS give different snapshots');
-    const cells = b.sheets.reduce((n, s) => n + s.values.reduce((k, r) => k + r.filter((v) => v !== null).length, 0), 0);
+    const cells = b.sheets.reduce(
+      (n, s) => n + s.values.reduce((k, r) => k + r.filter((v) => v !== null).length, 0),
+      0,
+    );
     const times = { excel: [] as number[], direct: [] as number[] };
     for (let i = 0; i < RUNS; i++) {
       times.excel.push((await timed(excel))[1]);
@@ -47,7 +50,9 @@ export async function run(log: (line: string) => void): Promise<void> {
     }
     const e = median(times.excel);
     const d = median(times.direct);
-    log(`matrix: ${DEPARTMENTS} departments × ${OBJECTIVES} objectives, ${cells} cells, ${bytes.length} bytes; median of ${RUNS} runs`);
+    log(
+      `matrix: ${DEPARTMENTS} departments × ${OBJECTIVES} objectives, ${cells} cells, ${bytes.length} bytes; median of ${RUNS} runs`,
+    );
     log(`ExcelJS load + snapshot:        ${e.toFixed(0).padStart(5)} ms`);
     log(`Package.open + readSnapshot:    ${d.toFixed(0).padStart(5)} ms  (${(e / d).toFixed(1)}× faster)`);
   } finally {

@@ -30,6 +30,7 @@ export function definedNames(names: readonly WorkbookDefinedName[]): DefinedName
   for (const dn of names) {
     if (!dn.name || dn.name.startsWith('_xlnm.')) continue;
     for (const area of areas(dn.formula)) {
+      if (area.startsWith('#REF!')) continue; // its sheet was deleted
       const { sheet, range } = splitSheetRange(area);
       const parsed = parseRange(range.replace(/\$/g, ''));
       if (!sheet || !parsed) continue;

@@ -309,7 +309,7 @@ function readCell(
       p = e + 8;
     }
   }
-  for (let open = vStart < 0; open; ) {
+  for (let open = vStart < 0; open;) {
     const lt = xml.indexOf('<', p);
     if (lt < 0) throw new ScanError(`cell ${toA1(row, col)} never closes`);
     readTag(xml, lt, tag);

@@ -52,7 +52,8 @@ export function workbookParts(wb: TestWorkbook): Record<string, string> {
   const parts: Record<string, string> = {};
   parts['[Content_Types].xml'] =
     '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
-  parts['_rels/.rels'] = `<Relationships xmlns="${PKG_R}"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+  parts['_rels/.rels'] =
+    `<Relationships xmlns="${PKG_R}"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
   const rels: string[] = [];
   const sheets: string[] = [];
   wb.sheets.forEach((s, i) => {
@@ -87,7 +88,9 @@ export function workbookParts(wb: TestWorkbook): Record<string, string> {
       .join('');
     parts['xl/styles.xml'] =
       wb.styles ??
-      `<styleSheet xmlns="${NS}">${numFmts ? `<numFmts>${numFmts}</numFmts>` : ''}<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs><cellXfs>${(wb.xfs ?? [])
+      `<styleSheet xmlns="${NS}">${numFmts ? `<numFmts>${numFmts}</numFmts>` : ''}<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs><cellXfs>${(
+        wb.xfs ?? []
+      )
         .map((id) => `<xf numFmtId="${id}" fontId="0" applyNumberFormat="1"><alignment wrapText="1"/></xf>`)
         .join('')}</cellXfs></styleSheet>`;
   }
