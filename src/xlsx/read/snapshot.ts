@@ -6,6 +6,7 @@
 import type { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import type { Package } from '../package/package';
 import { readWorkbook, REL, type WorkbookSheet } from '../package/workbook';
+import { ZipError } from '../package/zip';
 import { definedNames } from './names';
 import { ScanError } from './scan';
 import { readSharedStrings } from './sharedStrings';
@@ -21,15 +22,21 @@ function damaged(what: string): WorkbookReadError {
 }
 
 function firstLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  // Not `instanceof Error`: zlib's errors may come from another realm (test runners).
+  const message = typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
+  return message.split('\n')[0];
 }
 
-/** A part's text; a part that is absent gives undefined, one that will not inflate a one-line error. */
+/**
+ * A part's text; a part that is absent gives undefined, one that will not inflate a one-line
+ * error. `what` describes the part, naming it.
+ */
 async function partText(pkg: Package, part: string, what: string): Promise<string | undefined> {
   try {
     return await pkg.text(part);
   } catch (e) {
-    throw damaged(`${what} (${part}) cannot be unpacked: ${firstLine(e)}`);
+    if (e instanceof ZipError) throw e; // already one line naming the part
+    throw damaged(`${what} cannot be unpacked: ${firstLine(e)}`);
   }
 }
 
@@ -55,7 +62,7 @@ async function sheetTables(
   for (const id of relIds) {
     const rel = rels.get(id);
     if (!rel?.part) throw damaged(`${describe(sheet)} lists a table (${id}) that its relationships do not name`);
-    const xml = await partText(pkg, rel.part, `a table of ${describe(sheet)}`);
+    const xml = await partText(pkg, rel.part, `a table of ${describe(sheet)} (${rel.part})`);
     if (xml === undefined) throw damaged(`a table of ${describe(sheet)} (${rel.part}) is missing`);
     const table = readTable(xml);
     if (!table) throw damaged(`a table of ${describe(sheet)} (${rel.part}) has no name or range`);
@@ -69,9 +76,17 @@ async function sheetTables(
  * part, for a package that is not a workbook or whose parts are missing or unreadable.
  */
 export async function readSnapshot(pkg: Package, name?: string): Promise<WorkbookSnapshot> {
-  const workbook = await readWorkbook(pkg).catch((e: unknown) => {
-    throw damaged(`its workbook part cannot be read: ${firstLine(e)}`);
-  });
+  try {
+    return await readParts(pkg, name);
+  } catch (e) {
+    // A part that fails its checksum: the zip layer's message names it.
+    if (e instanceof ZipError) throw new WorkbookReadError(firstLine(e));
+    throw e;
+  }
+}
+
+async function readParts(pkg: Package, name?: string): Promise<WorkbookSnapshot> {
+  const workbook = await readWorkbook(pkg);
   if (!workbook) throw new WorkbookReadError('not an .xlsx workbook: the file has no workbook part (xl/workbook.xml)');
   for (const s of workbook.sheets) {
     if (!s.part) throw damaged(`sheet '${s.name}' has no part (relationship ${s.relId || '(none)'} is missing)`);
@@ -85,8 +100,8 @@ export async function readSnapshot(pkg: Package, name?: string): Promise<Workboo
   ]);
   // Inflate every part at once (Node's zlib runs on its thread pool), then scan them in turn.
   const [stringsXml, stylesXml, ...sheetXmls] = await Promise.all([
-    stringsPart ? partText(pkg, stringsPart, 'the shared strings') : undefined,
-    stylesPart ? partText(pkg, stylesPart, 'the styles') : undefined,
+    stringsPart ? partText(pkg, stringsPart, `the shared strings (${stringsPart})`) : undefined,
+    stylesPart ? partText(pkg, stylesPart, `the styles (${stylesPart})`) : undefined,
     ...worksheets.map((s) => partText(pkg, s.part as string, describe(s))),
   ]);
   if (stringsPart && stringsXml === undefined) throw damaged(`the shared strings (${stringsPart}) are missing`);

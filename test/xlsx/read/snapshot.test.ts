@@ -448,3 +448,20 @@ describe('damaged packages give one line naming the part', () => {
     );
   });
 });
+
+test('a part that fails its checksum is named in one line', async () => {
+  const bytes = await zipParts(
+    workbookParts({ sheets: [{ name: 'Plan', data: '<row r="1"><c r="A1"><v>1</v></c></row>' }] }),
+  );
+  const name = 'xl/worksheets/sheet1.xml';
+  // Flip a byte of the stored sheet part, as a damaged download would.
+  const at = Buffer.from(bytes).indexOf(Buffer.from(name)) + name.length + 5;
+  const damagedBytes = new Uint8Array(bytes);
+  damagedBytes[at] ^= 0xff;
+  const err = await readSnapshot(Package.open(damagedBytes, nodeCodec)).catch((e: Error) => e);
+  expect(err).toBeInstanceOf(WorkbookReadError);
+  expect((err as Error).message).toMatch(
+    /^the workbook is damaged: sheet 'Plan' \(xl\/worksheets\/sheet1\.xml\) cannot be unpacked: \w|does not match its checksum/,
+  );
+  expect((err as Error).message).not.toContain('\n');
+});
