@@ -7,11 +7,11 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Io, UsageError } from './io';
-import { loadWorkbook, UnreadableWorkbook } from '../xlsx/load';
-import { workbookSnapshot } from '../xlsx/snapshot';
+import { openPackage, readWorkbookSnapshot, UnreadableWorkbook } from '../xlsx/load';
+import { nodeCodec } from '../xlsx/package/nodeCodec';
 import { buildClearPlan } from '../core/plan';
-import { applyPlan } from '../xlsx/apply';
-import { saveWorkbookAtomic } from '../xlsx/save';
+import { applyPlanToPackage } from '../xlsx/write/applyPlan';
+import { saveBytesAtomic } from '../xlsx/save';
 
 const USAGE = 'usage: interlock clear <file.xlsx> [--out <file>] [--in-place] [--all]';
 
@@ -59,22 +59,24 @@ export async function run(argv: string[], io: Io): Promise<number> {
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message,
     );
   }
-  let workbook;
+  let pkg;
+  let snapshot;
   try {
-    workbook = await loadWorkbook(bytes);
+    pkg = await openPackage(bytes, nodeCodec);
+    snapshot = await readWorkbookSnapshot(pkg, path.basename(o.file));
   } catch (e) {
     if (e instanceof UnreadableWorkbook) return fail(e.message);
     throw e;
   }
-  const plan = buildClearPlan(workbookSnapshot(workbook, path.basename(o.file)), { all: o.all });
+  const plan = buildClearPlan(snapshot, { all: o.all });
   const outPath = o.inPlace
     ? o.file
     : (o.out ?? path.join(path.dirname(o.file), `${path.basename(o.file).replace(/\.xlsx$/i, '')}.cleared.xlsx`));
   if (!o.inPlace && path.resolve(outPath) === path.resolve(o.file))
     return fail('--out names the input itself; use --in-place to replace it');
-  applyPlan(workbook, plan);
   try {
-    await saveWorkbookAtomic(workbook, outPath, o.inPlace ? { backupOf: o.file } : {});
+    await applyPlanToPackage(pkg, plan);
+    await saveBytesAtomic(() => pkg.toBytes(), outPath, o.inPlace ? { backupOf: o.file } : {});
   } catch (e) {
     return fail(`could not write ${outPath}: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -18,11 +18,10 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type ExcelJS from 'exceljs';
 import { Io, UsageError } from './io';
-import { loadWorkbook, UnreadableWorkbook } from '../xlsx/load';
-import { partsNotCarried } from '../xlsx/parts';
-import { workbookSnapshot } from '../xlsx/snapshot';
+import { openPackage, readWorkbookSnapshot, UnreadableWorkbook } from '../xlsx/load';
+import type { Package } from '../xlsx/package/package';
+import { nodeCodec } from '../xlsx/package/nodeCodec';
 import { backupPath } from '../xlsx/save';
 import { findMatrix, isMatrixNotFound } from '../core/matrix';
 import { validate, reportDocument } from '../core/validate';
@@ -168,7 +167,7 @@ function outputPath(file: string, o: Options, several: boolean, outIsDir: boolea
  * The write-back modules are loaded here, on first use, so `--no-write` runs need none of them.
  */
 export async function writeValidatedCopy(
-  workbook: ExcelJS.Workbook,
+  pkg: Package,
   report: Report,
   snapshot: WorkbookSnapshot,
   outPath: string,
@@ -176,19 +175,11 @@ export async function writeValidatedCopy(
   cascade: CascadeMode = 'all',
 ): Promise<void> {
   const { buildPlan } = require('../core/plan') as typeof import('../core/plan');
-  const { applyPlan } = require('../xlsx/apply') as typeof import('../xlsx/apply');
-  const { saveWorkbookAtomic } = require('../xlsx/save') as typeof import('../xlsx/save');
+  const { applyPlanToPackage } = require('../xlsx/write/applyPlan') as typeof import('../xlsx/write/applyPlan');
+  const { saveBytesAtomic } = require('../xlsx/save') as typeof import('../xlsx/save');
 
-  applyPlan(workbook, buildPlan(report, snapshot, { cascade }));
-  await saveWorkbookAtomic(workbook, outPath, backupOf ? { backupOf } : {});
-}
-
-function listWords(words: string[]): string {
-  return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
-
-function notCarriedNote(parts: string[]): string {
-  return `Note: the validated copy does not have this workbook's ${listWords(parts)} (the file writer cannot keep them); the original is unchanged. To keep them, validate in Excel with the add-in.`;
+  await applyPlanToPackage(pkg, buildPlan(report, snapshot, { cascade }));
+  await saveBytesAtomic(() => pkg.toBytes(), outPath, backupOf ? { backupOf } : {});
 }
 
 function reaches(findings: Finding[], failOn: FailOn): boolean {
@@ -286,20 +277,15 @@ async function validateFile(file: string, o: Options, io: Io, outPath: string): 
           : `cannot be read (${code ?? (e as Error).message})`,
     );
   }
-  let workbook: ExcelJS.Workbook;
+  let pkg: Package;
+  let snapshot: WorkbookSnapshot;
   try {
-    workbook = await loadWorkbook(bytes);
+    pkg = await openPackage(bytes, nodeCodec);
+    snapshot = await readWorkbookSnapshot(pkg, path.basename(file));
   } catch (e) {
     if (e instanceof UnreadableWorkbook) return fail(e.message);
     throw e;
   }
-  // Charts, pivot tables and the like do not survive the file writer: never drop them quietly.
-  const notCarried = o.write ? partsNotCarried(bytes) : [];
-  if (notCarried.length > 0 && o.inPlace)
-    return fail(
-      `it has ${listWords(notCarried)}, which the validated file could not keep; validate to a copy (leave out --in-place) or use the add-in in Excel`,
-    );
-  const snapshot = workbookSnapshot(workbook, path.basename(file));
   const matrix = findMatrix(snapshot, { range: o.range });
   if (isMatrixNotFound(matrix)) return fail(`no matrix found: ${matrix.reason}. Looked for ${matrix.lookedFor}.`);
   const report = validate(matrix, snapshot);
@@ -308,21 +294,17 @@ async function validateFile(file: string, o: Options, io: Io, outPath: string): 
     if (!o.inPlace && path.resolve(outPath) === path.resolve(file))
       return fail('--out names the input itself; use --in-place to replace it');
     try {
-      await writeValidatedCopy(workbook, report, snapshot, outPath, o.inPlace ? file : undefined, o.cascade);
+      await writeValidatedCopy(pkg, report, snapshot, outPath, o.inPlace ? file : undefined, o.cascade);
     } catch (e) {
       return fail(`the validated copy could not be written to ${outPath}: ${(e as Error).message.split('\n')[0]}`);
     }
   }
-  if (o.json) {
-    // stdout is JSON only; the copy's place is in the document, the warning goes to stderr.
-    if (notCarried.length > 0) io.stderr.write(`interlock validate: ${file}: ${notCarriedNote(notCarried)}\n`);
-  } else {
+  if (!o.json) {
     io.stdout.write(formatReport(report, file, o.quiet));
     if (!o.quiet) {
       if (protectedSheet)
         io.stdout.write(`  Sheet '${matrix.sheet}' is protected: its cells were read, and none of them was changed.\n`);
       if (o.write) io.stdout.write(`  Wrote ${outPath}${o.inPlace ? ` (backup: ${backupPath(file)})` : ''}\n`);
-      if (notCarried.length > 0) io.stdout.write(`  ${notCarriedNote(notCarried)}\n`);
       io.stdout.write('\n');
     }
   }

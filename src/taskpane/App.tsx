@@ -261,15 +261,6 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
           Download {download.name}
         </Button>
       )}
-      {download && file && file.notCarried.length > 0 && (
-        <MessageBar intent="warning" data-testid="not-carried">
-          <MessageBarBody>
-            The validated copy does not have this workbook&apos;s {file.notCarried.join(', ')}: the file writer cannot
-            keep them. Your original file is unchanged; to keep them, validate in Excel with the add-in.
-          </MessageBarBody>
-        </MessageBar>
-      )}
-
       {report && (
         <>
           <section aria-label="Summary" className={styles.matrix}>

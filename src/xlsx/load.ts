@@ -4,6 +4,12 @@
  */
 import ExcelJS from 'exceljs';
 import { zipEntryNames } from './parts';
+import type { WorkbookSnapshot } from '../core/snapshot';
+import type { Codec } from './package/codec';
+import { Package } from './package/package';
+import { workbookPart } from './package/workbook';
+import { ZipError } from './package/zip';
+import { readSnapshot } from './read/snapshot';
 
 /** A file that cannot be read as a workbook; `message` is one line, fit for a user. */
 export class UnreadableWorkbook extends Error {
@@ -98,4 +104,38 @@ export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Exce
     throw new UnreadableWorkbook('the workbook has no worksheets', 'corrupt');
   }
   return workbook;
+}
+
+/**
+ * Bytes → the workbook's package, for reading and patching. Throws UnreadableWorkbook with a
+ * one-line reason. Nothing is decompressed yet but the zip directory.
+ */
+export async function openPackage(data: ArrayBuffer | Uint8Array, codec: Codec): Promise<Package> {
+  checkSignature(data);
+  let pkg: Package;
+  try {
+    pkg = Package.open(toBytes(data), codec);
+  } catch (e) {
+    if (e instanceof ZipError) throw new UnreadableWorkbook(e.message, 'corrupt');
+    throw e;
+  }
+  if (!(await workbookPart(pkg).catch(() => undefined)))
+    throw new UnreadableWorkbook(
+      'not an Excel workbook: the zip holds no workbook part (is it a Word or PowerPoint file renamed .xlsx?)',
+      'not-xlsx',
+    );
+  return pkg;
+}
+
+/** The package as plain data for the core; a damaged part gives UnreadableWorkbook, one line. */
+export async function readWorkbookSnapshot(pkg: Package, name?: string): Promise<WorkbookSnapshot> {
+  try {
+    return await readSnapshot(pkg, name);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new UnreadableWorkbook(
+      /^the (workbook|file)/.test(detail) ? detail : `the file is damaged or not a valid .xlsx (${detail})`,
+      'corrupt',
+    );
+  }
 }

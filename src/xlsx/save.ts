@@ -22,6 +22,19 @@ export async function saveWorkbookAtomic(
   outPath: string,
   options: SaveOptions = {},
 ): Promise<void> {
+  await saveBytesAtomic(
+    async () => new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer),
+    outPath,
+    options,
+  );
+}
+
+/** Writes the bytes `produce` gives through a temporary file and a rename (see above). */
+export async function saveBytesAtomic(
+  produce: () => Promise<Uint8Array>,
+  outPath: string,
+  options: SaveOptions = {},
+): Promise<void> {
   const dir = path.dirname(path.resolve(outPath));
   const tmp = path.join(dir, `.${path.basename(outPath)}.${process.pid}.${Date.now()}.tmp`);
   // Say what is wrong in the user's terms, not as the temporary file's ENOENT.
@@ -29,8 +42,7 @@ export async function saveWorkbookAtomic(
   if (!folder) throw new Error(`the folder ${dir} does not exist`);
   if (!folder.isDirectory()) throw new Error(`${dir} is not a folder`);
   try {
-    const data = await workbook.xlsx.writeBuffer();
-    await fs.writeFile(tmp, new Uint8Array(data as ArrayBuffer), { flag: 'wx' });
+    await fs.writeFile(tmp, await produce(), { flag: 'wx' });
     if (options.backupOf) {
       await fs.copyFile(options.backupOf, backupPath(options.backupOf));
     }

@@ -38,7 +38,7 @@ function findEocd(view: DataView): number {
 /** The zip64 field of an extra block, when a 32-bit field holds 0xFFFFFFFF. */
 function zip64Values(view: DataView, at: number, length: number): number[] {
   const out: number[] = [];
-  for (let p = at; p + 4 <= at + length; ) {
+  for (let p = at; p + 4 <= at + length;) {
     const id = view.getUint16(p, true);
     const size = view.getUint16(p + 2, true);
     if (id === 0x0001) {

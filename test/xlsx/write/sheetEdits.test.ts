@@ -27,14 +27,18 @@ describe('insertRules', () => {
   const block = '<conditionalFormatting sqref="A1"><cfRule type="expression" priority="9"/></conditionalFormatting>';
 
   it('goes after the existing rules', () => {
-    const xml = sheet(`<conditionalFormatting sqref="C1">${users(4)}</conditionalFormatting><dataValidations count="0"/>`);
+    const xml = sheet(
+      `<conditionalFormatting sqref="C1">${users(4)}</conditionalFormatting><dataValidations count="0"/>`,
+    );
     const out = insertRules(xml, block);
     expect(out).toContain(`</conditionalFormatting>${block}<dataValidations`);
     expect(maxPriority(out)).toBe(9);
   });
 
   it('goes before the first element that follows rules in the schema, else at the end', () => {
-    expect(insertRules(sheet('<mergeCells count="0"/>'), block)).toContain(`<mergeCells count="0"/>${block}<pageMargins`);
+    expect(insertRules(sheet('<mergeCells count="0"/>'), block)).toContain(
+      `<mergeCells count="0"/>${block}<pageMargins`,
+    );
     expect(insertRules(sheet('', ''), block)).toContain(`</sheetData>${block}</worksheet>`);
   });
 

@@ -1,0 +1,269 @@
+/**
+ * Carries out a WritePlan on a package: the owned sheets of the previous run are replaced in
+ * place (same part, same tab position) or removed, new ones are appended, and on the user's
+ * sheets only Interlock's own conditional-format rules change. Parts nobody touches (the user's
+ * cells, charts, pivot tables, macros...) are copied into the output as stored.
+ */
+import type { WritePlan, PlannedSheet } from '../../core/plan/types';
+import type { Package } from '../package/package';
+import { relativeTarget, relsPartOf } from '../package/package';
+import { ContentTypes, CONTENT_TYPE, Relationships } from '../package/parts';
+import { readWorkbook, REL, type WorkbookInfo } from '../package/workbook';
+import { elements, escapeAttr, prefixOf, removeAttribute, setAttribute, startTag } from '../package/xml';
+import { StyleBook } from './styles';
+import { conditionalFormattingXml, tableXml, worksheetXml } from './sheetXml';
+import { insertRules, maxPriority, removeOwnedRules, unselectTab } from './sheetEdits';
+
+const CONTENT_TYPES = '[Content_Types].xml';
+const APP_PROPS = 'docProps/app.xml';
+
+/** A sheet of the new workbook: a kept user sheet, a replaced owned one, or a new one. */
+interface Slot {
+  name: string;
+  /** The `<sheet>` element to write. */
+  tag: string;
+  /** Index in the original tab order, or undefined for a new sheet. */
+  oldIndex?: number;
+  part?: string;
+  planned?: PlannedSheet;
+  relId: string;
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** The first `<name>N.xml` under `folder` that is free. */
+function freePart(pkg: Package, folder: string, stem: string, taken: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const part = `${folder}/${stem}${n}.xml`;
+    if (!pkg.has(part) && !taken.has(part.toLowerCase())) {
+      taken.add(part.toLowerCase());
+      return part;
+    }
+  }
+}
+
+/** Removes an owned sheet's own parts: its relationships and the tables they point to. */
+async function dropSheetParts(pkg: Package, types: ContentTypes, part: string, keepPart: boolean): Promise<void> {
+  for (const rel of await pkg.relationships(part)) {
+    if (rel.part && (rel.type === REL.table || rel.type.endsWith('/table'))) {
+      pkg.remove(rel.part);
+      types.remove(rel.part);
+    }
+  }
+  pkg.remove(relsPartOf(part));
+  if (!keepPart) {
+    pkg.remove(part);
+    types.remove(part);
+  }
+}
+
+/** Table ids and names already used by tables Interlock does not replace. */
+async function tablesInUse(pkg: Package, types: ContentTypes): Promise<{ ids: Set<number>; names: Set<string> }> {
+  const ids = new Set<number>();
+  const names = new Set<string>();
+  for (const part of types.partsOf(CONTENT_TYPE.table)) {
+    const xml = await pkg.text(part);
+    if (!xml) continue;
+    const root = startTag(xml, 'table');
+    if (!root) continue;
+    ids.add(Number(root.id) || 0);
+    for (const n of [root.name, root.displayName]) if (n) names.add(n.toLowerCase());
+  }
+  return { ids, names };
+}
+
+/** Splices replacements into a text; edits must not overlap. */
+function splice(text: string, edits: [number, number, string][]): string {
+  let out = text;
+  for (const [start, end, s] of [...edits].sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + s + out.slice(end);
+  return out;
+}
+
+function sheetTag(name: string, sheetId: number, relId: string, state: PlannedSheet['visibility']): string {
+  const st = state === 'visible' ? '' : ` state="${state}"`;
+  return `<sheet name="${escapeAttr(name)}" sheetId="${sheetId}"${st} r:id="${relId}"/>`;
+}
+
+/** The workbook part with the new sheet list, names re-pointed, and the activated tab. */
+function workbookXml(info: WorkbookInfo, slots: Slot[], removed: Set<number>, activeIndex: number | undefined): string {
+  const { xml } = info;
+  const edits: [number, number, string][] = [];
+  const newIndex = new Map<number, number>();
+  slots.forEach((s, i) => {
+    if (s.oldIndex !== undefined) newIndex.set(s.oldIndex, i);
+  });
+  const sheetsBlock = elements(xml, 'sheets')[0];
+  // Keep the prefix the part uses for the relationships namespace on r:id.
+  const sheetsXml = slots.map((s) => s.tag).join('');
+  edits.push([sheetsBlock.contentStart, sheetsBlock.contentEnd, sheetsXml]);
+  const removedNames = info.sheets.filter((_, i) => removed.has(i)).map((s) => s.name.toLowerCase());
+  for (const dn of info.definedNames) {
+    const { found } = dn;
+    const local = dn.localSheetId;
+    const pointsAtRemoved = removedNames.some((n) => {
+      const f = dn.formula.toLowerCase();
+      return f.includes(`'${n.replace(/'/g, "''")}'!`) || f.includes(`${n}!`);
+    });
+    if ((local !== undefined && removed.has(local)) || pointsAtRemoved) {
+      edits.push([found.start, found.end, '']);
+    } else if (local !== undefined && newIndex.get(local) !== local) {
+      const tag = setAttribute(found.tag, 'localSheetId', String(newIndex.get(local) ?? local));
+      edits.push([found.start, found.start + found.tag.length, tag]);
+    }
+  }
+  if (activeIndex !== undefined) {
+    for (const view of elements(xml, 'workbookView')) {
+      let tag = setAttribute(view.tag, 'activeTab', String(activeIndex));
+      tag = removeAttribute(tag, 'firstSheet');
+      edits.push([view.start, view.start + view.tag.length, tag]);
+    }
+  } else {
+    // Tab indexes shift when sheets go: keep the view pointing at a sheet that exists and shows.
+    for (const view of elements(xml, 'workbookView')) {
+      const old = Number(view.attrs.activeTab ?? 0);
+      const now = newIndex.get(old) ?? 0;
+      const visible = slots.findIndex((s, i) => i >= now && !/state\s*=\s*["'](hidden|veryHidden)/.test(s.tag));
+      let tag = setAttribute(view.tag, 'activeTab', String(Math.max(0, visible)));
+      tag = removeAttribute(tag, 'firstSheet');
+      edits.push([view.start, view.start + view.tag.length, tag]);
+    }
+  }
+  return splice(xml, edits);
+}
+
+/** Drops the sheet list from docProps/app.xml, which would now be stale (Excel rebuilds it). */
+function appPropsXml(xml: string): string {
+  const edits: [number, number, string][] = [];
+  for (const name of ['HeadingPairs', 'TitlesOfParts']) {
+    const found = elements(xml, name)[0];
+    if (found) edits.push([found.start, found.end, '']);
+  }
+  return splice(xml, edits);
+}
+
+/** Applies the plan to the package (in memory; `pkg.toBytes()` gives the file). */
+export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise<void> {
+  const info = await readWorkbook(pkg);
+  if (!info) throw new Error('the file has no workbook part');
+  const typesXml = await pkg.text(CONTENT_TYPES);
+  if (!typesXml) throw new Error('the file has no [Content_Types].xml part');
+  const types = new ContentTypes(typesXml);
+  const wbRelsPart = relsPartOf(info.part);
+  const wbRels = new Relationships(await pkg.text(wbRelsPart));
+  const replacing = new Set([...plan.removeSheets, ...plan.sheets.map((s) => s.name)].map((n) => n.toLowerCase()));
+  const planned = new Map(plan.sheets.map((s) => [s.name.toLowerCase(), s]));
+
+  // 1. The new tab order: user sheets and replaced owned sheets where they were, new ones after.
+  const slots: Slot[] = [];
+  const removed = new Set<number>();
+  const reused = new Set<string>();
+  let maxSheetId = Math.max(0, ...info.sheets.map((s) => s.sheetId));
+  const takenParts = new Set<string>();
+  for (const [i, s] of info.sheets.entries()) {
+    const owned = replacing.has(s.name.toLowerCase()) && s.kind === 'worksheet';
+    const p = owned ? planned.get(s.name.toLowerCase()) : undefined;
+    if (!owned) {
+      slots.push({ name: s.name, tag: s.found.tag, oldIndex: i, part: s.part, relId: s.relId });
+    } else if (p && s.part && !reused.has(p.name.toLowerCase())) {
+      reused.add(p.name.toLowerCase());
+      await dropSheetParts(pkg, types, s.part, true);
+      const tag = sheetTag(p.name, s.sheetId, s.relId, p.visibility);
+      slots.push({ name: p.name, tag, oldIndex: i, part: s.part, planned: p, relId: s.relId });
+    } else {
+      removed.add(i);
+      if (s.part) await dropSheetParts(pkg, types, s.part, false);
+      wbRels.remove(s.relId);
+    }
+  }
+  for (const p of plan.sheets) {
+    if (reused.has(p.name.toLowerCase())) continue;
+    const part = freePart(pkg, 'xl/worksheets', 'sheet', takenParts);
+    const relId = wbRels.add(REL.worksheet, relativeTarget(info.part, part));
+    const tag = sheetTag(p.name, ++maxSheetId, relId, p.visibility);
+    slots.push({ name: p.name, tag, part, planned: p, relId });
+  }
+  // Sheet elements name the relationship with the part's own prefix for its namespace.
+  const rPrefix = /\s(\w+):id\s*=/.exec(info.sheets[0]?.found.tag ?? '')?.[1] ?? 'r';
+  const elPrefix = prefixOf(info.sheets[0]?.found.name ?? '');
+  for (const s of slots) {
+    if (!s.planned) continue;
+    if (rPrefix !== 'r') s.tag = s.tag.replace(' r:id=', ` ${rPrefix}:id=`);
+    if (elPrefix) s.tag = s.tag.replace('<sheet ', `<${elPrefix}sheet `);
+  }
+
+  const activeIndex = plan.activate ? slots.findIndex((s) => same(s.name, plan.activate!)) : -1;
+
+  // 2. The user's sheets: take off Interlock's old rules, put the new ones on the matrix.
+  const stylesRel = (await pkg.relationships(info.part)).find((r) => r.type === REL.styles);
+  const stylesPart = stylesRel?.part ? (pkg.find(stylesRel.part) ?? stylesRel.part) : 'xl/styles.xml';
+  const stylesXml = await pkg.text(stylesPart);
+  const styles = new StyleBook(stylesXml);
+  for (const s of slots) {
+    if (s.planned || !s.part) continue;
+    const before = await pkg.text(s.part);
+    if (before === undefined) continue;
+    let xml = removeOwnedRules(before, plan.ownerMarker).xml;
+    if (same(s.name, plan.matrix.sheet) && plan.matrix.conditionalFormats.length > 0) {
+      xml = insertRules(xml, conditionalFormattingXml(plan.matrix.conditionalFormats, maxPriority(xml) + 1, styles));
+    }
+    if (activeIndex >= 0) xml = unselectTab(xml);
+    if (xml !== before) pkg.setText(s.part, xml);
+  }
+  if (plan.matrix.sheet && plan.matrix.conditionalFormats.length > 0) {
+    if (!slots.some((s) => !s.planned && same(s.name, plan.matrix.sheet)))
+      throw new Error(`the matrix sheet "${plan.matrix.sheet}" is not in the workbook`);
+  }
+
+  // 3. The owned sheets, each with its tables.
+  const tables = await tablesInUse(pkg, types);
+  let tableId = Math.max(0, ...tables.ids);
+  for (const [i, s] of slots.entries()) {
+    if (!s.planned || !s.part) continue;
+    const sheetRels = new Relationships(undefined);
+    const tableRelIds: string[] = [];
+    for (const t of s.planned.tables) {
+      let name = t.name;
+      for (let n = 2; tables.names.has(name.toLowerCase()); n++) name = `${t.name}_${n}`;
+      const xml = tableXml({ ...t, name }, s.planned, ++tableId);
+      if (xml === undefined) continue;
+      tables.names.add(name.toLowerCase());
+      const part = freePart(pkg, 'xl/tables', 'table', takenParts);
+      pkg.setText(part, xml);
+      types.set(part, CONTENT_TYPE.table);
+      tableRelIds.push(sheetRels.add(REL.table, `../tables/${part.slice('xl/tables/'.length)}`));
+    }
+    pkg.setText(s.part, worksheetXml(s.planned, styles, { selected: i === activeIndex, tableRelIds }));
+    types.set(s.part, CONTENT_TYPE.worksheet);
+    if (sheetRels.size > 0) pkg.setText(relsPartOf(s.part), sheetRels.toXml());
+  }
+
+  // 4. The index parts.
+  const styled = styles.toXml();
+  if (styled !== stylesXml) {
+    pkg.setText(stylesPart, styled);
+    if (!stylesRel) {
+      wbRels.add(REL.styles, relativeTarget(info.part, stylesPart));
+      types.set(stylesPart, CONTENT_TYPE.styles);
+    }
+  }
+  // Excel rebuilds the calculation chain; a stale one (cells of removed sheets) makes it repair.
+  for (const id of wbRels.ids()) {
+    const rel = wbRels.get(id);
+    if (rel && (rel.type === REL.calcChain || rel.type.endsWith('/calcChain'))) {
+      wbRels.remove(id);
+      const part = (await pkg.relationships(info.part)).find((r) => r.id === id)?.part;
+      if (part) {
+        pkg.remove(part);
+        types.remove(part);
+      }
+    }
+  }
+  pkg.setText(info.part, workbookXml(info, slots, removed, activeIndex >= 0 ? activeIndex : undefined));
+  pkg.setText(wbRelsPart, wbRels.toXml());
+  pkg.setText(CONTENT_TYPES, types.toXml());
+  const app = await pkg.text(APP_PROPS);
+  if (app) {
+    const trimmed = appPropsXml(app);
+    if (trimmed !== app) pkg.setText(APP_PROPS, trimmed);
+  }
+}
