@@ -11,7 +11,8 @@ export const MAX_CELL_TEXT = 32767;
 /**
  * Text that needs more than copying: XML's specials, characters XML forbids (OOXML spells them
  * `_xHHHH_`), a literal `_xHHHH_` (its underscore is escaped), a carriage return (XML readers
- * turn it into a line feed, so it is written `_x000D_`), and surrogates (a lone one is invalid).
+ * turn a bare one into a line feed; a character reference survives every reader), and
+ * surrogates (a lone one is invalid).
  */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const NEEDS_WORK = /[&<>\x00-\x08\x0B-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
@@ -22,7 +23,7 @@ export function cellText(s: string): string {
   // A character class alone scans fast; the `_x` pattern is checked only where `_x` occurs.
   if (!NEEDS_WORK.test(s) && (s.indexOf('_x') < 0 || !OOXML_ESCAPE.test(s))) return s;
   const escaped = escapeText(s);
-  return escaped.indexOf('\r') < 0 ? escaped : escaped.replace(/\r/g, '_x000D_');
+  return escaped.indexOf('\r') < 0 ? escaped : escaped.replace(/\r/g, '&#13;');
 }
 
 /** Leading or trailing white space, which a `<t>` keeps only with xml:space="preserve". */

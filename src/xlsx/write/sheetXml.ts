@@ -294,6 +294,8 @@ function validationXml(v: PlannedValidation, sheet: string): string {
   return `<dataValidation ${attrs} sqref="${escapeAttr(ref)}"><formula1>${formulaText(source)}</formula1></dataValidation>`;
 }
 
+const count = (n: number) => n.toLocaleString('en-US');
+
 /** The whole worksheet part for a planned sheet. */
 export function worksheetXml(sheet: PlannedSheet, styles: StyleBook, options: WorksheetOptions): string {
   columnLetters();
@@ -306,9 +308,7 @@ export function worksheetXml(sheet: PlannedSheet, styles: StyleBook, options: Wo
     );
   const rows = sheet.rows;
   if (rows.length > MAX_ROWS)
-    throw new Error(
-      `sheet "${sheet.name}" has ${rows.length} rows; Excel holds at most ${MAX_ROWS.toLocaleString('en-US')}`,
-    );
+    throw new Error(`sheet "${sheet.name}" has ${count(rows.length)} rows; Excel holds at most ${count(MAX_ROWS)}`);
 
   const writer = new CellWriter(styles, date1904);
   const data = new ByteText();
@@ -323,7 +323,9 @@ export function worksheetXml(sheet: PlannedSheet, styles: StyleBook, options: Wo
     if (head) for (const c of head.keys()) width = Math.max(width, c + 1);
     if (width === 0) continue;
     if (width > MAX_COLUMNS)
-      throw new Error(`sheet "${sheet.name}" row ${r + 1} has ${width} columns; Excel holds at most ${MAX_COLUMNS}`);
+      throw new Error(
+        `sheet "${sheet.name}" row ${r + 1} has ${count(width)} columns; Excel holds at most ${count(MAX_COLUMNS)}`,
+      );
     const rn = String(r + 1);
     let row = '';
     let first = -1;

@@ -294,7 +294,8 @@ export class StyleBook {
         const open = f.tag.endsWith('/>') ? `${f.tag.slice(0, -2).trimEnd()}>` : f.tag;
         const tag = setAttribute(open, 'count', String(b.count()));
         const content = this.xml.slice(f.contentStart, f.contentEnd);
-        edits.push({ at: f.start, end: f.end, text: `${tag}${content}${added}</${f.name}>`, order: 0 });
+        // After any block inserted at the same place (those go before it).
+        edits.push({ at: f.start, end: f.end, text: `${tag}${content}${added}</${f.name}>`, order: ORDER.length });
       } else {
         const at = this.insertionPoint(b.name);
         const text = this.prefixed(`<${b.name} count="${b.count()}">`) + added + this.prefixed(`</${b.name}>`);
@@ -332,6 +333,7 @@ export class StyleBook {
   }
 
   private makeXf(code: number, numberFormat: string | undefined): number {
+    this.block('cellStyleXfs').existing(); // xfId="0" needs a cell style format 0
     const style = code >> 3 === 0 ? undefined : STYLE_NAMES[(code >> 3) - 1];
     const wrap = (code & 4) !== 0;
     const link = (code & 2) !== 0;

@@ -68,7 +68,7 @@ export function tableXml(table: PlannedTable, sheet: PlannedSheet, id: number): 
   const columns = layout.names.map((n, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(n)}"/>`).join('');
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<table xmlns="${MAIN_NS}" id="${id}" name="${name}" displayName="${name}" ref="${ref}" totalsRowShown="0">` +
+    `<table xmlns="${MAIN_NS}" id="${id}" name="${name}" displayName="${name}" ref="${ref}" headerRowCount="1" totalsRowShown="0">` +
     `<autoFilter ref="${ref}"/>` +
     `<tableColumns count="${layout.names.length}">${columns}</tableColumns>` +
     `<tableStyleInfo name="${escapeAttr(table.style)}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>` +
