@@ -50,7 +50,8 @@ export class Package {
   private readonly folded = new Map<string, string>();
   private readonly pending = new Map<string, Promise<ZipEntry>>();
   private readonly texts = new Map<string, string>();
-  private readonly order: string[] = [];
+  /** Part names in archive order (a Set keeps insertion order and removes in O(1)). */
+  private readonly order = new Set<string>();
 
   private constructor(readonly codec: Codec) {}
 
@@ -61,7 +62,7 @@ export class Package {
       if (e.name.endsWith('/')) continue; // folder entries carry nothing
       pkg.entries.set(e.name, e);
       pkg.folded.set(e.name.toLowerCase(), e.name);
-      pkg.order.push(e.name);
+      pkg.order.add(e.name);
     }
     return pkg;
   }
@@ -95,15 +96,15 @@ export class Package {
     return s;
   }
 
-  /** Sets a part's text (new or replacing); compression starts now. */
+  /** Sets a part's text (new or replacing); it is compressed now, so the text can be let go. */
   setText(part: string, xml: string): void {
     const name = this.find(part) ?? part.replace(/^\//, '');
     if (!this.entries.has(name) && !this.pending.has(name)) {
-      this.order.push(name);
+      this.order.add(name);
       this.folded.set(name.toLowerCase(), name);
     }
     this.entries.delete(name);
-    this.texts.set(name, xml);
+    this.texts.delete(name); // read back (rarely) from the compressed entry: big parts are not kept twice
     const entry = makeEntry(name, encoder.encode(xml), this.codec);
     entry.catch(() => undefined); // awaited in toBytes; avoid an unhandled rejection meanwhile
     this.pending.set(name, entry);
@@ -116,7 +117,7 @@ export class Package {
     this.pending.delete(name);
     this.texts.delete(name);
     this.folded.delete(name.toLowerCase());
-    this.order.splice(this.order.indexOf(name), 1);
+    this.order.delete(name);
   }
 
   /** The relationships of a part (from its `_rels` part), in order; [] when it has none. */

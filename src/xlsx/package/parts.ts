@@ -62,12 +62,16 @@ export class ContentTypes {
 export class Relationships {
   private readonly tags = new Map<string, string>();
   private readonly targets = new Map<string, { type: string; target: string }>();
+  /** The next `rIdN` to hand out: past every numbered id ever seen here. */
+  private next = 1;
 
   constructor(xml: string | undefined) {
     for (const r of elements(xml ?? '', 'Relationship')) {
       const id = attr(r.attrs, 'Id') ?? '';
       this.tags.set(id, r.tag);
       this.targets.set(id, { type: attr(r.attrs, 'Type') ?? '', target: attr(r.attrs, 'Target') ?? '' });
+      const m = /^rId(\d+)$/.exec(id);
+      if (m) this.next = Math.max(this.next, Number(m[1]) + 1);
     }
   }
 
@@ -85,12 +89,8 @@ export class Relationships {
 
   /** Adds a relationship under a fresh id (`rIdN`, N past every numbered id) and returns it. */
   add(type: string, target: string): string {
-    let n = this.tags.size + 1;
-    for (const id of this.tags.keys()) {
-      const m = /^rId(\d+)$/.exec(id);
-      if (m) n = Math.max(n, Number(m[1]) + 1);
-    }
-    const id = `rId${n}`;
+    let id = `rId${this.next++}`;
+    while (this.tags.has(id)) id = `rId${this.next++}`;
     this.tags.set(id, `<Relationship Id="${id}" Type="${type}" Target="${escapeAttr(target)}"/>`);
     this.targets.set(id, { type, target });
     return id;

@@ -31,15 +31,19 @@ interface Slot {
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-/** The first `<name>N.xml` under `folder` that is free. */
-function freePart(pkg: Package, folder: string, stem: string, taken: Set<string>): string {
-  for (let n = 1; ; n++) {
-    const part = `${folder}/${stem}${n}.xml`;
-    if (!pkg.has(part) && !taken.has(part.toLowerCase())) {
-      taken.add(part.toLowerCase());
-      return part;
+/** Hands out free part names `<folder>/<stem>N.xml`, counting on from the last one given. */
+function partNamer(pkg: Package): (folder: string, stem: string) => string {
+  const next = new Map<string, number>();
+  return (folder, stem) => {
+    const key = `${folder}/${stem}`;
+    for (let n = next.get(key) ?? 1; ; n++) {
+      const part = `${key}${n}.xml`;
+      if (!pkg.has(part)) {
+        next.set(key, n + 1);
+        return part;
+      }
     }
-  }
+  };
 }
 
 /** Removes an owned sheet's own parts: its relationships and the tables they point to. */
@@ -158,7 +162,7 @@ export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise
   const removed = new Set<number>();
   const reused = new Set<string>();
   let maxSheetId = Math.max(0, ...info.sheets.map((s) => s.sheetId));
-  const takenParts = new Set<string>();
+  const freePart = partNamer(pkg);
   for (const [i, s] of info.sheets.entries()) {
     const owned = replacing.has(s.name.toLowerCase()) && s.kind === 'worksheet';
     const p = owned ? planned.get(s.name.toLowerCase()) : undefined;
@@ -177,7 +181,7 @@ export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise
   }
   for (const p of plan.sheets) {
     if (reused.has(p.name.toLowerCase())) continue;
-    const part = freePart(pkg, 'xl/worksheets', 'sheet', takenParts);
+    const part = freePart('xl/worksheets', 'sheet');
     const relId = wbRels.add(REL.worksheet, relativeTarget(info.part, part));
     const tag = sheetTag(p.name, ++maxSheetId, relId, p.visibility);
     slots.push({ name: p.name, tag, part, planned: p, relId });
@@ -227,7 +231,7 @@ export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise
       const xml = tableXml({ ...t, name }, s.planned, ++tableId);
       if (xml === undefined) continue;
       tables.names.add(name.toLowerCase());
-      const part = freePart(pkg, 'xl/tables', 'table', takenParts);
+      const part = freePart('xl/tables', 'table');
       pkg.setText(part, xml);
       types.set(part, CONTENT_TYPE.table);
       tableRelIds.push(sheetRels.add(REL.table, `../tables/${part.slice('xl/tables/'.length)}`));
