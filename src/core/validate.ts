@@ -16,6 +16,7 @@ import { readSettings, type Settings } from './settings';
 import { type DateOptions, type ResolvedDate, inferPlanYear, parseDeadline, resolveDeadlineValue } from './dates';
 import { nameKey } from './matrix/text';
 import { objectiveAttributeOf } from './matrix/labels';
+import { mentionFinder } from './matrix/mentions';
 import { parseRange, rangeToA1 } from './a1';
 
 export interface ValidateOptions {
@@ -41,33 +42,6 @@ function lexiconFor(settings: Settings, matrix: Matrix, notes: string[]): Lexico
   const names = matrix.departments.map((d) => d.name.toLowerCase()).filter((n) => !n.startsWith('(no name'));
   extra.departments = [...(extra.departments ?? []), ...names];
   return extendLexicon(defaultLexicon, extra as Partial<Lexicon>);
-}
-
-/** Department names found in a text: whole words, case-insensitive except short all-caps names (IT, HR). */
-function mentionFinder(departments: Department[]): (text: string) => Department[] {
-  let patterns: { d: Department; re: RegExp }[] | undefined;
-  const compile = () =>
-    departments
-      .filter((d) => !d.name.startsWith('(no name'))
-      .map((d) => {
-        const escaped = d.name
-          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-          .replace(/\s+/g, '\\s+')
-          .replace(/\\s\+&\\s\+|&/g, '\\s*(?:&|and)\\s*');
-        const caseSensitive = d.name.length <= 3 && d.name === d.name.toUpperCase();
-        return { d, re: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, caseSensitive ? 'u' : 'iu') };
-      });
-  const cache = new Map<string, Department[]>();
-  return (text) => {
-    let found = cache.get(text);
-    if (!found) {
-      // Compiled on first use: many matrices have no support rows or dependencies to look at.
-      patterns ??= compile();
-      found = patterns.filter((p) => p.re.test(text)).map((p) => p.d);
-      cache.set(text, found);
-    }
-    return found;
-  };
 }
 
 function coveredCells(snapshot: WorkbookSnapshot, matrix: Matrix): Map<string, string> {
@@ -175,6 +149,11 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
   const deptByKey = new Map(matrix.departments.map((d) => [nameKey(d.name), d] as const));
   const objByKey = new Map(matrix.objectives.map((o) => [nameKey(o.name), o] as const));
   const findDepartment = (name: string) => deptByKey.get(nameKey(name));
+  const rowOf = new Map<Department, number>();
+  matrix.departments.forEach((d, i) => {
+    if (!rowOf.has(d)) rowOf.set(d, i);
+  });
+  const departmentIndex = (d: Department) => rowOf.get(d) ?? -1;
   const findObjective = (name: string) => objByKey.get(nameKey(name));
   const mentionsIn = mentionFinder(matrix.departments);
   const mentions = (info: CellInfo) => mentionsIn(info.cell.text).filter((d) => d !== info.department);
@@ -191,8 +170,8 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
       notes.push(
         `${where}: "${entry.objective}" is not an objective in the matrix; the dependency was checked against ${entry.from}'s whole row.`,
       );
-    const i = dependent ? matrix.departments.indexOf(dependent) : -1;
-    const p = provider ? matrix.departments.indexOf(provider) : -1;
+    const i = dependent ? departmentIndex(dependent) : -1;
+    const p = provider ? departmentIndex(provider) : -1;
     const j = objective ? matrix.objectives.indexOf(objective) : -1;
     const neededBy = entry.neededBy
       ? (remember(resolveDeadlineValue(entry.neededBy, dateOptions)) ?? undefined)
@@ -228,7 +207,7 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
         source: { sheet: matrix.sheet, address: info.cell.address },
       };
       entries.push(entry);
-      const p = matrix.departments.indexOf(provider);
+      const p = departmentIndex(provider);
       dependencies.push({
         entry,
         fromCellText: true,
@@ -251,6 +230,7 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
     objectiveDeadline,
     mentions,
     findDepartment,
+    departmentIndex,
     findObjective,
     dependencies,
     extraFindings: options.extraFindings ?? [],

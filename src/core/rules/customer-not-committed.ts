@@ -13,12 +13,12 @@ const rule: Rule = {
       if (!c.committed || c.mergedInto || !isSupport(c.department)) continue;
       const { served, named } = servedBy(ctx, c);
       if (!served.length || movesObjectiveItself(c)) continue;
-      const idle = served.filter((d) => !ctx.cells[ctx.matrix.departments.indexOf(d)][c.j].committed);
+      const idle = served.filter((d) => !ctx.cells[ctx.departmentIndex(d)][c.j].committed);
       // A cell that names its customers must have each of them committed; a Serves column
       // lists customers in general, so one of them committed here is enough.
       const dangling = named === 'text' ? idle : idle.length === served.length ? idle : [];
       for (const d of dangling) {
-        const i = ctx.matrix.departments.indexOf(d);
+        const i = ctx.departmentIndex(d);
         out.push(
           atCell(
             c,

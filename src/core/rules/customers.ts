@@ -2,7 +2,8 @@
  * Support functions align through their internal customers: which customer-facing departments a
  * support cell serves, and whether the support function moves the objective itself.
  */
-import type { Department } from '../matrix/types';
+import type { Department, Objective } from '../matrix/types';
+import type { StatementAnalysis } from '../statement/types';
 import type { CellInfo, RuleContext } from './types';
 import { nameKey } from '../matrix/text';
 
@@ -62,12 +63,44 @@ const STOP = new Set([
   'per',
 ]);
 
+/** Each synonym as a whole-word expression, compiled once. */
+const SYNONYM_WORDS: { tag: string; res: RegExp[] }[] = SYNONYMS.map((group) => ({
+  tag: `#${group[0]}`,
+  res: group.map((g) => new RegExp(`\\b${g}\\b`)),
+}));
+
 function words(s: string): Set<string> {
   const out = new Set<string>();
   const k = nameKey(s);
   for (const w of k.split(/[^a-z0-9]+/)) if (w && !STOP.has(w)) out.add(w);
-  for (const group of SYNONYMS) if (group.some((g) => new RegExp(`\\b${g}\\b`).test(k))) out.add(`#${group[0]}`);
+  for (const { tag, res } of SYNONYM_WORDS) if (res.some((re) => re.test(k))) out.add(tag);
   return out;
+}
+
+/** An objective's words (its name and metric), once per objective: every support cell asks. */
+const objectiveWords = new WeakMap<Objective, Set<string>>();
+function wordsOfObjective(o: Objective): Set<string> {
+  let w = objectiveWords.get(o);
+  if (!w) objectiveWords.set(o, (w = words(`${o.name} ${o.attributes.metric ?? ''}`)));
+  return w;
+}
+
+/**
+ * The words of the metric a cell moves (not the whole impact clause: "an analytics support queue"
+ * shares a word with "Launch the analytics product" without moving it); null when it moves none
+ * it quantifies. Once per analysis: cells with the same text share one, and two rules ask.
+ */
+const moved = new WeakMap<StatementAnalysis, Set<string> | null>();
+function metricWords(a: StatementAnalysis): Set<string> | null {
+  let w = moved.get(a);
+  if (w === undefined) {
+    const metrics = a.impactQuantified
+      ? [a.metric ?? '', ...a.quantities.filter((q) => q.outcome).map((q) => q.measures ?? '')].join(' ').trim()
+      : '';
+    w = metrics ? words(metrics) : null;
+    moved.set(a, w);
+  }
+  return w;
 }
 
 /**
@@ -75,16 +108,9 @@ function words(s: string): Set<string> {
  * itself (procurement → spend): its cell's quantified impact is in the objective's own terms.
  */
 export function movesObjectiveItself(info: CellInfo): boolean {
-  const a = info.analysis;
-  if (!a.impactQuantified) return false;
-  // The metric the cell moves (not the whole impact clause: "an analytics support queue" shares
-  // a word with "Launch the analytics product" without moving it).
-  const metrics = [a.metric ?? '', ...a.quantities.filter((q) => q.outcome).map((q) => q.measures ?? '')]
-    .join(' ')
-    .trim();
-  if (!metrics) return false;
-  const mine = words(metrics);
-  const target = words(`${info.objective.name} ${info.objective.attributes.metric ?? ''}`);
+  const mine = metricWords(info.analysis);
+  if (!mine) return false;
+  const target = wordsOfObjective(info.objective);
   for (const w of mine) if (target.has(w)) return true;
   return false;
 }

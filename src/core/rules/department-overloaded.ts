@@ -1,4 +1,5 @@
-import type { Rule, RuleFinding } from './types';
+import type { ResolvedDependency, Rule, RuleFinding } from './types';
+import type { Department } from '../matrix/types';
 import { toA1 } from '../a1';
 import { plural } from './support';
 
@@ -15,6 +16,14 @@ const rule: Rule = {
   check(ctx) {
     const out: RuleFinding[] = [];
     const m = ctx.matrix;
+    // What others need from each department, grouped once (not every dependency per department).
+    const needed = new Map<Department, ResolvedDependency[]>();
+    for (const dep of ctx.dependencies) {
+      if (!dep.provider) continue;
+      const list = needed.get(dep.provider);
+      if (list) list.push(dep);
+      else needed.set(dep.provider, [dep]);
+    }
     m.departments.forEach((d, i) => {
       const address = toA1(d.row, m.departmentCol);
       const committed = ctx.cells[i].filter((c) => c.committed && !c.mergedInto);
@@ -39,8 +48,8 @@ const rule: Rule = {
         const due = ctx.deadlineOf(c);
         if (due) add(due.end, c.objective.name);
       }
-      for (const dep of ctx.dependencies) {
-        if (dep.provider !== d || dep.dependent === d) continue;
+      for (const dep of needed.get(d) ?? []) {
+        if (dep.dependent === d) continue;
         const when = dep.neededBy ?? (dep.dependentCell ? ctx.deadlineOf(dep.dependentCell) : null);
         if (when) add(when.end, dep.objective?.name ?? dep.entry.objective ?? '');
       }

@@ -50,7 +50,7 @@ const rule: Rule = {
           suggestion: `Ask ${dep.provider.name} to commit to the deliverable in its cell for "${dep.objective.name}", with a date.`,
         });
       } else {
-        const row = ctx.cells[ctx.matrix.departments.indexOf(dep.provider)];
+        const row = ctx.cells[ctx.departmentIndex(dep.provider)];
         if (row.some((c) => c.committed)) continue;
         out.push({
           ...place,

@@ -9,11 +9,13 @@ const rule: Rule = {
     'A support function links straight to a corporate objective without naming the customer-facing department it serves.',
   check(ctx) {
     const out: RuleFinding[] = [];
+    let customers: string[] | undefined;
     for (const c of allCells(ctx)) {
       if (!c.committed || c.mergedInto || !isSupport(c.department)) continue;
       const { named } = servedBy(ctx, c);
       if (named !== 'none' || movesObjectiveItself(c)) continue;
-      const customers = ctx.matrix.departments
+      // The same for every cell: found once, when a first cell needs it.
+      customers ??= ctx.matrix.departments
         .filter((d) => d.attributes.function === 'customer-facing')
         .map((d) => d.name);
       out.push(

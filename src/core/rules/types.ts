@@ -50,6 +50,8 @@ export interface RuleContext {
   /** Departments (other than its own) a cell's text names. */
   mentions(info: CellInfo): Department[];
   findDepartment(name: string): Department | undefined;
+  /** A department's row in the matrix (its index in `matrix.departments`), -1 if it has none. */
+  departmentIndex(department: Department): number;
   findObjective(name: string): Objective | undefined;
   dependencies: ResolvedDependency[];
   /** Findings computed elsewhere (cascade sheets), by rule id. */
