@@ -17,7 +17,7 @@ function key(text: string): string | null {
  * thousands of cells to fold); undefined when the text has other characters.
  */
 function foldAscii(text: string): string | undefined {
-  const parts: string[] = [];
+  let out = '';
   let start = -1;
   const lower = text.toLowerCase();
   for (let i = 0; i <= lower.length; i++) {
@@ -26,12 +26,14 @@ function foldAscii(text: string): string | undefined {
     const kept = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 37 || c === 36;
     if (kept && start < 0) start = i;
     else if (!kept && start >= 0) {
-      parts.push(lower.slice(start, i));
+      out = out ? `${out} ${lower.slice(start, i)}` : lower.slice(start, i);
       start = -1;
     }
   }
-  return parts.join(' ');
+  return out;
 }
+
+const OTHER_DEPARTMENT = 'Decide which department owns it; the other states its own part (or depends on it).';
 
 const rule: Rule = {
   id: 'duplicate-initiative',
@@ -39,6 +41,8 @@ const rule: Rule = {
   description: 'The same initiative is written in more than one cell (copied between objectives or departments).',
   check(ctx) {
     const first = new Map<string, CellInfo>();
+    // Every copy of one cell says the same "Same text as …": built once per first cell.
+    const sameAs = new Map<CellInfo, string>();
     // Matrices repeat texts across cells: fold each distinct one once.
     const keys = new Map<string, string | null>();
     const out: RuleFinding[] = [];
@@ -52,17 +56,18 @@ const rule: Rule = {
         first.set(k, c);
         continue;
       }
-      const where =
-        seen.department === c.department
-          ? `${c.department.name}'s cell for "${seen.objective.name}" (${seen.cell.address})`
-          : `${seen.department.name}'s cell for "${seen.objective.name}" (${seen.cell.address})`;
+      let message = sameAs.get(seen);
+      if (message === undefined) {
+        message = `Same text as ${seen.department.name}'s cell for "${seen.objective.name}" (${seen.cell.address}): one initiative counted twice.`;
+        sameAs.set(seen, message);
+      }
       out.push(
         atCell(
           c,
-          `Same text as ${where}: one initiative counted twice.`,
+          message,
           seen.department === c.department
             ? `Say what ${c.department.name} will do for "${c.objective.name}" specifically, or mark the cell n/a.`
-            : `Decide which department owns it; the other states its own part (or depends on it).`,
+            : OTHER_DEPARTMENT,
         ),
       );
     }
