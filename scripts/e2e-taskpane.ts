@@ -22,7 +22,8 @@ import ExcelJS from 'exceljs';
 import ts from 'typescript';
 import { chromium, type Page } from 'playwright-core';
 import { readState } from '../src/core/plan/state';
-import { workbookSnapshot } from '../src/xlsx/snapshot';
+import { openPackage, readWorkbookSnapshot } from '../src/xlsx/load';
+import { nodeCodec } from '../src/xlsx/package/nodeCodec';
 import { readZip } from '../src/xlsx/package/zip';
 
 const ROOT = resolve(__dirname, '..');
@@ -87,7 +88,7 @@ async function checkDownloaded(original: Buffer, downloaded: Buffer, label: stri
   await before.xlsx.load(original as unknown as ArrayBuffer);
   const after = new ExcelJS.Workbook();
   await after.xlsx.load(downloaded as unknown as ArrayBuffer);
-  const state = readState(workbookSnapshot(after));
+  const state = readState(await readWorkbookSnapshot(await openPackage(downloaded, nodeCodec)));
   check(`${label}: the copy records what Interlock owns`, state !== null);
   if (!state) return;
   const names = new Set(after.worksheets.map((w) => w.name));
@@ -206,9 +207,7 @@ async function runChartKept(page: Page, url: string): Promise<void> {
 
 /** The fake Office host as one browser script: each module transpiled, joined by a tiny require. */
 async function fakeOfficeScript(fixture: string, syncDelayMs: number, settings?: string): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(fixture);
-  const snapshot = workbookSnapshot(wb);
+  const snapshot = await readWorkbookSnapshot(await openPackage(readFileSync(fixture), nodeCodec));
   if (settings) snapshot.documentSettings = { ...snapshot.documentSettings, 'interlock.settings': settings };
   const modules: Record<string, string> = {
     './fakeExcel': join(ROOT, 'test', 'excel', 'fakeExcel.ts'),

@@ -10,9 +10,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { loadWorkbook } from '../src/xlsx/load';
-import { workbookSnapshot } from '../src/xlsx/snapshot';
-import { applyPlan } from '../src/xlsx/apply';
+import { openPackage, readWorkbookSnapshot } from '../src/xlsx/load';
+import { nodeCodec } from '../src/xlsx/package/nodeCodec';
+import { applyPlanToPackage } from '../src/xlsx/write/applyPlan';
 import { findMatrix, isMatrixNotFound } from '../src/core/matrix';
 import { validate } from '../src/core/validate';
 import { buildPlan } from '../src/core/plan';
@@ -320,11 +320,14 @@ function build(): ExcelJS.Workbook {
 
 /** Runs Interlock once over the plan, then types the rows people add on a cascade sheet. */
 async function afterLastRun(plan: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
-  const wb = await loadWorkbook(Buffer.from(await plan.xlsx.writeBuffer()));
-  const snapshot = workbookSnapshot(wb);
+  const pkg = await openPackage(new Uint8Array((await plan.xlsx.writeBuffer()) as ArrayBuffer), nodeCodec);
+  const snapshot = await readWorkbookSnapshot(pkg);
   const matrix = findMatrix(snapshot);
   if (isMatrixNotFound(matrix)) throw new Error(`sample: ${matrix.reason}`);
-  applyPlan(wb, buildPlan(validate(matrix, snapshot, { referenceDate: '2026-11-01' }), snapshot));
+  await applyPlanToPackage(pkg, buildPlan(validate(matrix, snapshot, { referenceDate: '2026-11-01' }), snapshot));
+  // People then type into the validated workbook: ExcelJS stands in for them.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await pkg.toBytes()) as unknown as ArrayBuffer);
   const sales = wb.getWorksheet('Cascade Sales');
   if (!sales) throw new Error('sample: the first run wrote no "Cascade Sales" sheet');
   let last = 0;

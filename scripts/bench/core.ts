@@ -7,8 +7,8 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { loadWorkbook } from '../../src/xlsx/load';
-import { workbookSnapshot } from '../../src/xlsx/snapshot';
+import { openPackage, readWorkbookSnapshot } from '../../src/xlsx/load';
+import { nodeCodec } from '../../src/xlsx/package/nodeCodec';
 import { findMatrix, isMatrixNotFound } from '../../src/core/matrix';
 import type { Matrix } from '../../src/core/matrix/types';
 import { validate } from '../../src/core/validate';
@@ -33,7 +33,7 @@ export async function run(log: (line: string) => void): Promise<void> {
   const file = path.join(dir, 'matrix.xlsx');
   try {
     await makeMatrix(file);
-    const snap = workbookSnapshot(await loadWorkbook(await fs.readFile(file)));
+    const snap = await readWorkbookSnapshot(await openPackage(await fs.readFile(file), nodeCodec));
     log(`matrix: ${DEPARTMENTS} departments × ${OBJECTIVES} objectives, read once; median of ${RUNS} runs per stage`);
     const times = { find: [] as number[], validate: [] as number[], all: [] as number[], none: [] as number[] };
     let findings = 0;

@@ -1,9 +1,7 @@
 /**
- * Bytes → ExcelJS workbook, with a one-line reason for every file that is not a usable .xlsx.
- * No `fs` here: the browser task pane loads files the user opens through the same function.
+ * Bytes → the workbook's package and its snapshot, with a one-line reason for every file that
+ * is not a usable .xlsx. No `fs` here: the browser task pane opens files through the same code.
  */
-import ExcelJS from 'exceljs';
-import { zipEntryNames } from './parts';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import type { Codec } from './package/codec';
 import { Package } from './package/package';
@@ -76,34 +74,6 @@ export function checkSignature(data: ArrayBuffer | Uint8Array): void {
       'not-xlsx',
     );
   }
-}
-
-/** Reads an .xlsx from bytes. Throws UnreadableWorkbook with a one-line reason. */
-export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
-  checkSignature(data);
-  const bytes = toBytes(data);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // ExcelJS accepts a Buffer in Node and an ArrayBuffer in the browser.
-    const input: ArrayBuffer | Buffer =
-      typeof Buffer !== 'undefined'
-        ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-        : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    await workbook.xlsx.load(input as unknown as ArrayBuffer);
-  } catch (e) {
-    const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    // The reader trips on some drawings and charts it does not model: say that, not "damaged".
-    if (zipEntryNames(bytes).some((n) => /^xl\/(drawings|charts)\//.test(n)))
-      throw new UnreadableWorkbook(
-        `the file reader could not open this workbook's charts or drawings (${detail}); validate it in Excel with the add-in, or validate a copy saved without them`,
-        'corrupt',
-      );
-    throw new UnreadableWorkbook(`the file is damaged or not a valid .xlsx (${detail})`, 'corrupt');
-  }
-  if (workbook.worksheets.length === 0) {
-    throw new UnreadableWorkbook('the workbook has no worksheets', 'corrupt');
-  }
-  return workbook;
 }
 
 /**

@@ -4,7 +4,6 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type ExcelJS from 'exceljs';
 
 export interface SaveOptions {
   /** Copy this file to `<name>.backup.xlsx` beside it before writing (for --in-place). */
@@ -17,19 +16,7 @@ export function backupPath(file: string): string {
   return path.join(path.dirname(file), `${path.basename(file, ext)}.backup${ext || '.xlsx'}`);
 }
 
-export async function saveWorkbookAtomic(
-  workbook: ExcelJS.Workbook,
-  outPath: string,
-  options: SaveOptions = {},
-): Promise<void> {
-  await saveBytesAtomic(
-    async () => new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer),
-    outPath,
-    options,
-  );
-}
-
-/** Writes the bytes `produce` gives through a temporary file and a rename (see above). */
+/** Writes the bytes `produce` gives (it runs once the folder is known to exist). */
 export async function saveBytesAtomic(
   produce: () => Promise<Uint8Array>,
   outPath: string,

@@ -23,7 +23,9 @@ export const nodeCodec: Codec = {
   },
   async deflateRaw(data) {
     const out =
-      data.length >= LARGE ? await deflateRawAsync(data, { level: LEVEL }) : zlib.deflateRawSync(data, { level: LEVEL });
+      data.length >= LARGE
+        ? await deflateRawAsync(data, { level: LEVEL })
+        : zlib.deflateRawSync(data, { level: LEVEL });
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   },
   crc32: (data) => (nativeCrc ? nativeCrc(data) >>> 0 : jsCrc32(data)),

@@ -1,16 +1,11 @@
-import { promises as fs } from 'fs';
-import * as path from 'path';
-import { loadWorkbook } from '../../../src/xlsx/load';
-import { workbookSnapshot } from '../../../src/xlsx/snapshot';
+import { readFixture } from '../../fixtures/read';
 import { findMatrix, isMatrixNotFound } from '../../../src/core/matrix';
 import type { Matrix } from '../../../src/core/matrix/types';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot';
 import { LAYOUTS, NO_MATRIX } from '../../fixtures/specs';
 
-const FIXTURES = path.join(__dirname, '..', '..', 'fixtures');
-
 async function snapshotOf(file: string): Promise<WorkbookSnapshot> {
-  return workbookSnapshot(await loadWorkbook(await fs.readFile(path.join(FIXTURES, file))), file);
+  return readFixture(file);
 }
 
 describe('findMatrix on layout fixtures', () => {

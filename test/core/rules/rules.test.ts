@@ -2,19 +2,14 @@
  * RuleTester-style tables: for each rule, workbooks where it must stay quiet (valid) and where it
  * must report exactly the listed cells (invalid). The workbooks are the committed fixtures.
  */
-import { promises as fs } from 'fs';
-import * as path from 'path';
-import { loadWorkbook } from '../../../src/xlsx/load';
-import { workbookSnapshot } from '../../../src/xlsx/snapshot';
+import { readFixture } from '../../fixtures/read';
 import { findMatrix, isMatrixNotFound } from '../../../src/core/matrix';
 import { validate } from '../../../src/core/validate';
 import { RULES, RULE_IDS } from '../../../src/core/rules';
 import { RULE_CASES, ruleCaseFile } from '../../fixtures/specs';
 
-const FIXTURES = path.join(__dirname, '..', '..', 'fixtures');
-
 async function reportFor(file: string) {
-  const snapshot = workbookSnapshot(await loadWorkbook(await fs.readFile(path.join(FIXTURES, file))), file);
+  const snapshot = await readFixture(file);
   const matrix = findMatrix(snapshot);
   if (isMatrixNotFound(matrix)) throw new Error(`${file}: ${matrix.reason}`);
   return validate(matrix, snapshot, { referenceDate: '2026-11-01' });

@@ -1,7 +1,23 @@
-/** ExcelJS workbook → WorkbookSnapshot: the plain data the core analyses. */
-import type ExcelJS from 'exceljs';
-import type { CellValue, DefinedName, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from '../core/snapshot';
-import { parseRange, splitSheetRange, toA1 } from '../core/a1';
+/**
+ * The reference reader: ExcelJS workbook → WorkbookSnapshot, as the file path read workbooks
+ * before it had its own reader. Kept for tests and the read bench as an independent oracle.
+ */
+import ExcelJS from 'exceljs';
+import type {
+  CellValue,
+  DefinedName,
+  SheetSnapshot,
+  TableSnapshot,
+  WorkbookSnapshot,
+} from '../../../src/core/snapshot';
+import { parseRange, splitSheetRange, toA1 } from '../../../src/core/a1';
+
+/** ExcelJS's reading of the bytes, as a snapshot. */
+export async function exceljsSnapshot(bytes: Uint8Array, name?: string): Promise<WorkbookSnapshot> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  return workbookSnapshot(wb, name);
+}
 
 /** ExcelJS ValueType.Merge: a cell covered by a merge (not its top-left) repeats the master's value. */
 const MERGE_TYPE = 1;

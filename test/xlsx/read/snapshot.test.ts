@@ -4,8 +4,7 @@
  * so, with what ExcelJS gives).
  */
 import type { SheetSnapshot } from '../../../src/core/snapshot';
-import { loadWorkbook } from '../../../src/xlsx/load';
-import { workbookSnapshot } from '../../../src/xlsx/snapshot';
+import { exceljsSnapshot } from './exceljsSnapshot';
 import { Package } from '../../../src/xlsx/package/package';
 import { nodeCodec } from '../../../src/xlsx/package/nodeCodec';
 import { readSnapshot, WorkbookReadError } from '../../../src/xlsx/read/snapshot';
@@ -22,7 +21,7 @@ async function sheet(wb: TestWorkbook): Promise<SheetSnapshot> {
 }
 
 async function viaExcelJs(wb: TestWorkbook) {
-  return workbookSnapshot(await loadWorkbook(await zipParts(workbookParts(wb))), 'test.xlsx');
+  return exceljsSnapshot(await zipParts(workbookParts(wb)), 'test.xlsx');
 }
 
 async function failure(wb: TestWorkbook): Promise<string> {
