@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Opens a validated .xlsx with openpyxl (an independent reader) and prints, then checks, what
 Interlock wrote: its sheets and their visibility, the conditional-format rules on the matrix,
-tables, drop-downs and links (HYPERLINK formulas are its only formulas; everything else is text). Exit 1 when something is off, 2 on usage.
+tables, drop-downs and links (in-document hyperlinks; it writes no cell formulas, everything else is text). Exit 1 when something is off, 2 on usage.
 
 usage: scripts/check-output.py <validated.xlsx> [--expect-rules N]
 """
