@@ -90,12 +90,46 @@ function attrText(s: string): string {
   return ATTR_WORK.test(s) ? escapeAttr(s) : s;
 }
 
+/** Characters gathered as one string before it is flattened and set aside. */
+const CHUNK = 1 << 16;
+
+/**
+ * A long text built a row at a time. A string built by `+=` is a tree of pieces until something
+ * reads it; kept whole to the end, a big sheet's millions of pieces survive collection after
+ * collection, and copying them was most of the time. Here every CHUNK characters the tree is
+ * flattened (reading a character does that) and set aside, so the pieces die young.
+ */
+class ChunkedText {
+  private readonly chunks: string[] = [];
+  private pending = '';
+
+  add(s: string): void {
+    this.pending += s;
+    if (this.pending.length >= CHUNK) {
+      this.pending.charCodeAt(0);
+      this.chunks.push(this.pending);
+      this.pending = '';
+    }
+  }
+
+  get empty(): boolean {
+    return this.chunks.length === 0 && this.pending === '';
+  }
+
+  text(): string {
+    if (this.chunks.length === 0) return this.pending;
+    this.chunks.push(this.pending);
+    return this.chunks.join('');
+  }
+}
+
 /** Writes one worksheet's cells; holds what the cells add to the rest of the part (links). */
 class CellWriter {
   private readonly frags: Fragments[] = [];
   /** `'Sheet'!` escaped for an attribute, per target sheet. */
   private readonly targets = new Map<string, string>();
-  links = '';
+  /** Gathered like the cells (a plain `+=` string would keep every link's pieces alive to the end). */
+  readonly links = new ChunkedText();
 
   constructor(
     private readonly styles: StyleBook,
@@ -103,7 +137,10 @@ class CellWriter {
   ) {}
 
   frag(pc: PlanCell | undefined): Fragments {
-    const xf = pc === undefined ? 0 : this.styles.cellXf(pc);
+    return this.fragOf(pc === undefined ? 0 : this.styles.cellXf(pc));
+  }
+
+  fragOf(xf: number): Fragments {
     return this.frags[xf] ?? (this.frags[xf] = fragments(xf));
   }
 
@@ -145,8 +182,8 @@ class CellWriter {
     let target = this.targets.get(to.sheet);
     if (target === undefined) this.targets.set(to.sheet, (target = escapeAttr(`'${to.sheet.replace(/'/g, "''")}'!`)));
     const address = to.address.indexOf('$') < 0 ? to.address : to.address.replace(/\$/g, '');
-    this.links += `<hyperlink ref="${ref}" location="${target}${attrText(address)}"`;
-    this.links += display.length <= MAX_DISPLAY ? ` display="${attrText(display)}"/>` : '/>';
+    const shown = display.length <= MAX_DISPLAY ? ` display="${attrText(display)}"/>` : '/>';
+    this.links.add(`<hyperlink ref="${ref}" location="${target}${attrText(address)}"${shown}`);
   }
 }
 
@@ -172,57 +209,6 @@ function cachedValue(value: PlanCell['value'], date1904: boolean): [string, stri
       const serial = dateSerial(value.date, date1904);
       return serial === undefined ? [' t="str"', `<v>${cellText(value.date)}</v>`] : ['', `<v>${serial}</v>`];
     }
-  }
-}
-
-/** The largest buffer kept for the next sheet; larger ones are left to the collector. */
-const KEEP_BUFFER = 64 << 20;
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-/** Characters gathered as a string before they move into the byte buffer. */
-const CHUNK = 1 << 16;
-
-/**
- * A long text built a row at a time. Joining strings would keep every row's pieces alive to the
- * end, and the young-generation collector copies them all again and again (that was most of
- * the time on big sheets). Here rows gather into a chunk of at most CHUNK characters, and full
- * chunks move into one UTF-8 buffer outside the JS heap, so the pieces die young. A small sheet
- * never leaves its string.
- */
-class ByteText {
-  /** One buffer for every sheet (the writer is synchronous), kept between calls unless huge. */
-  private static shared = new Uint8Array(1 << 20);
-  private buf = ByteText.shared;
-  private bytes = 0;
-  private pending = '';
-
-  add(s: string): void {
-    this.pending += s;
-    if (this.pending.length >= CHUNK) this.flush();
-  }
-
-  get empty(): boolean {
-    return this.bytes === 0 && this.pending === '';
-  }
-
-  text(): string {
-    if (this.bytes === 0) return this.pending;
-    this.flush();
-    return decoder.decode(this.buf.subarray(0, this.bytes));
-  }
-
-  private flush(): void {
-    const s = this.pending;
-    this.pending = '';
-    // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    if (this.bytes + s.length * 3 > this.buf.length) {
-      const next = new Uint8Array(Math.max(this.buf.length * 2, this.bytes + s.length * 3));
-      next.set(this.buf.subarray(0, this.bytes));
-      this.buf = next;
-      if (next.length <= KEEP_BUFFER) ByteText.shared = next;
-    }
-    this.bytes += encoder.encodeInto(s, this.buf.subarray(this.bytes)).written;
   }
 }
 
@@ -311,7 +297,7 @@ export function worksheetXml(sheet: PlannedSheet, styles: StyleBook, options: Wo
     throw new Error(`sheet "${sheet.name}" has ${count(rows.length)} rows; Excel holds at most ${count(MAX_ROWS)}`);
 
   const writer = new CellWriter(styles, date1904);
-  const data = new ByteText();
+  const data = new ChunkedText();
   let minRow = -1;
   let maxRow = -1;
   let minCol = MAX_COLUMNS;
@@ -338,12 +324,16 @@ export function worksheetXml(sheet: PlannedSheet, styles: StyleBook, options: Wo
         tail = stringTail(writer.frag(pc ?? undefined), name);
       } else if (pc === undefined || pc === null) {
         continue;
-      } else if (typeof pc.value === 'string' && pc.value !== '' && pc.link === undefined && pc.formula === undefined) {
-        // The common case, inline: a plain string.
-        tail = stringTail(writer.frag(pc), pc.value);
       } else {
-        tail = writer.cell(letters[c] + rn, pc);
-        if (tail === '') continue;
+        // Each property once: plan cells come in many shapes, so every read is a slow one.
+        const v = pc.value;
+        if (typeof v === 'string' && v !== '' && pc.link === undefined && pc.formula === undefined) {
+          // The common case, inline: a plain string.
+          tail = stringTail(writer.fragOf(styles.xfOf(pc.style, pc.numberFormat, pc.wrap, false, false)), v);
+        } else {
+          tail = writer.cell(letters[c] + rn, pc);
+          if (tail === '') continue;
+        }
       }
       row += cellOpen[c] + rn + tail;
       if (first < 0) first = c;
@@ -376,7 +366,7 @@ export function worksheetXml(sheet: PlannedSheet, styles: StyleBook, options: Wo
   if (sheet.validations.length > 0) {
     xml += `<dataValidations count="${sheet.validations.length}">${sheet.validations.map((v) => validationXml(v, sheet.name)).join('')}</dataValidations>`;
   }
-  if (writer.links) xml += `<hyperlinks>${writer.links}</hyperlinks>`;
+  if (!writer.links.empty) xml += `<hyperlinks>${writer.links.text()}</hyperlinks>`;
   xml += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   // Printed for a meeting: one page wide, as long as it needs.
   if (visible) xml += '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>';

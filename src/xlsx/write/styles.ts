@@ -218,14 +218,6 @@ class Block {
   }
 }
 
-/** Per-cell look as a small integer: style (0 = none) × 8 + wrap × 4 + link × 2 + date. */
-function lookCode(cell: PlanCell): number {
-  const v = cell.value;
-  const dated = v !== null && typeof v === 'object';
-  const style = cell.style === undefined ? 0 : (STYLE_INDEX.get(cell.style) ?? 0);
-  return style * 8 + (cell.wrap ? 4 : 0) + (cell.link && !cell.style ? 2 : 0) + (dated ? 1 : 0);
-}
-
 export class StyleBook {
   private readonly xml: string;
   private readonly prefix: string;
@@ -250,16 +242,42 @@ export class StyleBook {
 
   /** The cellXfs index for a plan cell's look; 0 (the workbook's default) for a plain cell. */
   cellXf(cell: PlanCell): number {
-    const code = lookCode(cell);
-    if (cell.numberFormat === undefined) {
+    const v = cell.value;
+    return this.xfOf(
+      cell.style,
+      cell.numberFormat,
+      cell.wrap,
+      cell.link !== undefined,
+      v !== null && typeof v === 'object',
+    );
+  }
+
+  /**
+   * The same from the cell's parts, for a caller that has read them already: plan cells come
+   * in many shapes, so each property read costs, and the sheet writer reads each once.
+   */
+  xfOf(
+    style: CellStyle | undefined,
+    numberFormat: string | undefined,
+    wrap: boolean | undefined,
+    link: boolean,
+    dated: boolean,
+  ): number {
+    // The look as a small integer: style (0 = none) × 8 + wrap × 4 + link × 2 + date.
+    const code =
+      (style === undefined ? 0 : (STYLE_INDEX.get(style) ?? 0) * 8) +
+      (wrap ? 4 : 0) +
+      (link && style === undefined ? 2 : 0) +
+      (dated ? 1 : 0);
+    if (numberFormat === undefined) {
       if (code === 0) return 0;
       const hit = this.plain[code];
       return hit !== undefined ? hit : (this.plain[code] = this.makeXf(code, undefined));
     }
-    let byCode = this.formatted.get(cell.numberFormat);
-    if (!byCode) this.formatted.set(cell.numberFormat, (byCode = []));
+    let byCode = this.formatted.get(numberFormat);
+    if (!byCode) this.formatted.set(numberFormat, (byCode = []));
     const hit = byCode[code];
-    return hit !== undefined ? hit : (byCode[code] = this.makeXf(code, cell.numberFormat));
+    return hit !== undefined ? hit : (byCode[code] = this.makeXf(code, numberFormat));
   }
 
   /** The dxfs index of a conditional format's look: a solid fill and, optionally, a font colour. */
