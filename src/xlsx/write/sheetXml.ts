@@ -144,8 +144,8 @@ class CellWriter {
     return this.frags[xf] ?? (this.frags[xf] = fragments(xf));
   }
 
-  /** A cell's XML after `<c r="` + column; '' for a cell with neither value nor style. */
-  cell(ref: string, pc: PlanCell): string {
+  /** A cell's XML after its reference (`<c r="B12`); '' for a cell with neither value nor style. */
+  cell(col: number, rn: string, pc: PlanCell): string {
     const f = this.frag(pc);
     let value = pc.value;
     if (pc.formula !== undefined) {
@@ -156,7 +156,7 @@ class CellWriter {
     if (pc.link !== undefined) {
       // A link with nothing to show shows where it goes, so there is something to click.
       if (value === undefined || value === null || value === '') value = pc.link.address;
-      this.link(ref, pc.link, typeof value === 'object' ? value.date : String(value));
+      this.link(letters[col] + rn, pc.link, typeof value === 'object' ? value.date : String(value));
     }
     switch (typeof value) {
       case 'string':
@@ -331,7 +331,7 @@ export function worksheetXml(sheet: PlannedSheet, styles: StyleBook, options: Wo
           // The common case, inline: a plain string.
           tail = stringTail(writer.fragOf(styles.xfOf(pc.style, pc.numberFormat, pc.wrap, false, false)), v);
         } else {
-          tail = writer.cell(letters[c] + rn, pc);
+          tail = writer.cell(c, rn, pc);
           if (tail === '') continue;
         }
       }
