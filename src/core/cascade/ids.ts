@@ -45,12 +45,26 @@ function partsOf(name: string): NameParts {
   return p;
 }
 
+const DIGITS36 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** The last four base-36 digits of `h`, zero-padded, in capitals (`h.toString(36)`'s tail). */
+function base36Tail(h: number): string {
+  let x = h;
+  const d4 = DIGITS36[x % 36];
+  x = Math.floor(x / 36);
+  const d3 = DIGITS36[x % 36];
+  x = Math.floor(x / 36);
+  const d2 = DIGITS36[x % 36];
+  x = Math.floor(x / 36);
+  return DIGITS36[x % 36] + d2 + d3 + d4;
+}
+
 /** `SAL-REV-4K2Q`: department, objective, and a hash of both names as people read them. */
 export function goalId(department: string, objective: string): string {
   const d = partsOf(department);
   const o = partsOf(objective);
   // The hash of `${d.key}\u0000${o.key}`, continued from the department's part.
-  const hash = fnv1a(o.key, d.seed).toString(36).toUpperCase().padStart(4, '0').slice(-4);
+  const hash = base36Tail(fnv1a(o.key, d.seed));
   return `${d.abbr}-${o.abbr}-${hash}`;
 }
 

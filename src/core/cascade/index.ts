@@ -6,7 +6,7 @@ import type { WorkbookSnapshot } from '../snapshot';
 import type { CellResult, Finding, Report } from '../report';
 import { toA1 } from '../a1';
 import { CascadeSlot, Layout, LayoutOptions, planLayout } from '../plan/ownership';
-import { CascadeModel, goalsOf, mergeCascade, statusText } from './merge';
+import { CascadeModel, goalsOf, mergeCascade, type ResultAt, statusText } from './merge';
 import { columnOf, LEVEL_KPI, LEVEL_TEAM } from './layout';
 import { userRowIndex } from './sheet';
 import { textOf } from './read';
@@ -26,23 +26,40 @@ export function findingsIndex(report: Report): (address: string) => Finding[] {
   return (address) => by.get(address) ?? [];
 }
 
+/**
+ * Results by place: validate lists them in matrix order, so cell (i, j) is found by position and
+ * confirmed by its address; a report in any other order is looked up by address.
+ */
+export function resultLookup(report: Report): ResultAt {
+  const width = report.matrix.objectives.length;
+  let byAddress: Map<string, CellResult> | undefined;
+  return (i, j, address) => {
+    const c = report.cells[i * width + j];
+    if (c !== undefined && c.address === address) return c;
+    if (!byAddress) {
+      byAddress = new Map();
+      for (const r of report.cells) byAddress.set(r.address, r);
+    }
+    return byAddress.get(address);
+  };
+}
+
 export function cascadeModel(
   slot: CascadeSlot,
   report: Report,
-  byAddress: Map<string, CellResult>,
+  resultAt: ResultAt,
   findingsAt: (address: string) => Finding[],
 ): CascadeModel {
-  const goals = slot.deptIndex >= 0 ? goalsOf(report, slot.deptIndex, byAddress, findingsAt) : [];
+  const goals = slot.deptIndex >= 0 ? goalsOf(report, slot.deptIndex, resultAt, findingsAt) : [];
   return mergeCascade(slot.department, slot.deptIndex >= 0, goals, slot.existing);
 }
 
 /** Every cascade model the layout asks for, in layout order. */
 export function cascadeModels(layout: Layout, report: Report): CascadeModel[] {
   if (layout.cascades.length === 0) return [];
-  const byAddress = new Map<string, CellResult>();
-  for (const c of report.cells) byAddress.set(c.address, c);
+  const resultAt = resultLookup(report);
   const findingsAt = findingsIndex(report);
-  return layout.cascades.map((slot) => cascadeModel(slot, report, byAddress, findingsAt));
+  return layout.cascades.map((slot) => cascadeModel(slot, report, resultAt, findingsAt));
 }
 
 function levelName(level: string): string {

@@ -41,17 +41,28 @@ export interface CascadeModel {
   extraHeaders: string[];
 }
 
-/** The rules of a cell's findings, each once, in the order found. */
+/** The rules of a cell's findings, each once, in the order found (a cell has a handful). */
 function worstFindings(findings: Finding[]): string {
-  if (findings.length <= 1) return findings.length === 1 ? findings[0].rule : '';
-  return [...new Set(findings.map((f) => f.rule))].join(', ');
+  if (findings.length === 0) return '';
+  let out = findings[0].rule;
+  const seen = [out];
+  for (let k = 1; k < findings.length; k++) {
+    const rule = findings[k].rule;
+    if (seen.includes(rule)) continue;
+    seen.push(rule);
+    out += `, ${rule}`;
+  }
+  return out;
 }
+
+/** A cell's result by its place in the matrix and its address. */
+export type ResultAt = (i: number, j: number, address: string) => CellResult | undefined;
 
 /** The department's goals: every cell that states something (not blank, not declared empty). */
 export function goalsOf(
   report: Report,
   deptIndex: number,
-  byAddress: Map<string, CellResult>,
+  resultAt: ResultAt,
   findingsAt: (address: string) => Finding[],
 ): GoalRow[] {
   const row = report.matrix.cells[deptIndex] ?? [];
@@ -59,7 +70,7 @@ export function goalsOf(
   const used = new Set<string>();
   const goals: GoalRow[] = [];
   row.forEach((cell, j) => {
-    const result = byAddress.get(cell.address);
+    const result = resultAt(deptIndex, j, cell.address);
     if (!result || result.verdict === 'blank' || result.verdict === 'n/a') return;
     const objective = report.matrix.objectives[j];
     let id = goalId(department, objective.name);
