@@ -7,7 +7,9 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import type { PlannedSheet } from '../../../src/core/plan/types';
+import { decodeOoxml } from '../../../src/xlsx/package/xml';
 import { minimalPackage } from './minimalPackage';
 import { hiddenSheet, LONG_TEXT, sampleSheet } from './sampleSheets';
 
@@ -127,6 +129,56 @@ describe('read back with ExcelJS', () => {
 
   // ExcelJS 4.4 keeps only hyperlinks that have a relationship and drops in-document ones
   // (`location` only); openpyxl below reads those. The part's XML is checked in sheetXml.test.
+});
+
+describe('any text survives the round trip', () => {
+  it('reads back every string exactly, whatever characters it holds', async () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.string({
+        unit: fc.constantFrom(
+          '_',
+          'x',
+          '0',
+          'D',
+          'F',
+          '&',
+          '<',
+          '>',
+          '"',
+          ' ',
+          '\r',
+          '\n',
+          '\t',
+          '\u0001',
+          '=',
+          '\uD83C',
+          '\uFFFF',
+        ),
+        maxLength: 20,
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 6 }), async (texts) => {
+        const sheet: PlannedSheet = {
+          ...hiddenSheet(),
+          visibility: 'visible',
+          rows: [texts.map((value) => ({ value }))],
+        };
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(Buffer.from((await minimalPackage([sheet])).bytes) as unknown as ArrayBuffer);
+        const row = wb.worksheets[0].getRow(1);
+        // ExcelJS does not undo OOXML's _xHHHH_ escapes itself; Excel and LibreOffice do.
+        const back = texts.map((t, i) => (t === '' ? '' : decodeOoxml(String(row.getCell(i + 1).value))));
+        // A lone surrogate cannot be written; it becomes U+FFFD.
+        const expected = texts.map((t) =>
+          t.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'),
+        );
+        expect(back).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
 
 const describeOpenpyxl = hasOpenpyxl() ? describe : describe.skip;
