@@ -181,7 +181,8 @@ class Block {
     if (!this.items) {
       const f = this.found;
       this.items = f ? elements(this.xml, ITEM[this.name], f.contentStart, f.contentEnd) : [];
-      if (!f && SEED[this.name]) for (const s of SEED[this.name] ?? []) this.add(s);
+      // A missing or empty list gets its defaults first: index 0 is what unstyled cells use.
+      if (this.items.length === 0) for (const s of SEED[this.name] ?? []) this.add(s);
     }
     return this.items;
   }

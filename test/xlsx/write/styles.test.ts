@@ -176,6 +176,18 @@ describe('StyleBook', () => {
     expect(xml).toContain('<sz val="10"/><name val="Arial"/>');
   });
 
+  it('gives an empty list its defaults before appending, so index 0 stays the plain look', () => {
+    const empty =
+      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      '<fonts count="0"/><fills count="0"></fills><cellXfs count="0"/></styleSheet>';
+    const book = new StyleBook(empty);
+    expect(book.cellXf(CELLS[1])).toBe(1);
+    const xml = book.toXml();
+    expect(block(xml, 'cellXfs').items[0]).toBe('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+    expect(block(xml, 'fonts').items[0]).toBe('<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>');
+    expect(block(xml, 'fills').count).toBe(3);
+  });
+
   it('refuses a colour that is not #RRGGBB', () => {
     expect(() => new StyleBook(undefined).dxf('red')).toThrow('"red" is not a colour of the form #RRGGBB');
   });
