@@ -17,6 +17,7 @@ import { type DateOptions, type ResolvedDate, inferPlanYear, parseDeadline, reso
 import { nameKey } from './matrix/text';
 import { objectiveAttributeOf } from './matrix/labels';
 import { mentionFinder } from './matrix/mentions';
+import { cellIndexer } from './matrix/cellIndex';
 import { parseRange, rangeToA1 } from './a1';
 
 export interface ValidateOptions {
@@ -29,6 +30,7 @@ export interface ValidateOptions {
 }
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+const SEVERITY_OF_RANK: Severity[] = ['info', 'info', 'warning', 'error'];
 
 type Lexicon = typeof defaultLexicon;
 
@@ -191,33 +193,35 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
       neededBy,
     });
   }
-  for (const info of cells.flat()) {
-    if (!info.committed || info.mergedInto) continue;
-    for (const named of info.analysis.dependencies) {
-      const provider =
-        (named.department ? findDepartment(named.department) : undefined) ??
-        mentionsIn(named.text).find((d) => d !== info.department);
-      if (!provider || provider === info.department) continue;
-      const entry: DependencyEntry = {
-        department: info.department.name,
-        objective: info.objective.name,
-        needs: named.deliverable ?? named.text,
-        from: provider.name,
-        ...(named.neededBy ? { neededBy: named.neededBy } : {}),
-        source: { sheet: matrix.sheet, address: info.cell.address },
-      };
-      entries.push(entry);
-      const p = departmentIndex(provider);
-      dependencies.push({
-        entry,
-        fromCellText: true,
-        dependent: info.department,
-        provider,
-        objective: info.objective,
-        dependentCell: info,
-        providerCell: cells[p][info.j],
-        neededBy: named.neededBy ? (remember(parseDeadline(named.neededBy, dateOptions)) ?? undefined) : undefined,
-      });
+  for (const line of cells) {
+    for (const info of line) {
+      if (!info.committed || info.mergedInto) continue;
+      for (const named of info.analysis.dependencies) {
+        const provider =
+          (named.department ? findDepartment(named.department) : undefined) ??
+          mentionsIn(named.text).find((d) => d !== info.department);
+        if (!provider || provider === info.department) continue;
+        const entry: DependencyEntry = {
+          department: info.department.name,
+          objective: info.objective.name,
+          needs: named.deliverable ?? named.text,
+          from: provider.name,
+          ...(named.neededBy ? { neededBy: named.neededBy } : {}),
+          source: { sheet: matrix.sheet, address: info.cell.address },
+        };
+        entries.push(entry);
+        const p = departmentIndex(provider);
+        dependencies.push({
+          entry,
+          fromCellText: true,
+          dependent: info.department,
+          provider,
+          objective: info.objective,
+          dependentCell: info,
+          providerCell: cells[p][info.j],
+          neededBy: named.neededBy ? (remember(parseDeadline(named.neededBy, dateOptions)) ?? undefined) : undefined,
+        });
+      }
     }
   }
 
@@ -290,14 +294,41 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
   return report;
 }
 
-function assemble(matrix: Matrix, cells: CellInfo[][], findings: Finding[]): Report {
-  const worst = new Map<string, Severity>();
+/**
+ * The worst severity among the findings on each matrix cell, asked for by the cell's index in
+ * row-by-row order. Read from the addresses when the cells line up (the usual case); by a map
+ * of addresses otherwise.
+ */
+function worstByCell(
+  matrix: Matrix,
+  cells: CellInfo[][],
+  findings: Finding[],
+): (k: number, info: CellInfo) => Severity | undefined {
+  const indexOf = cellIndexer(cells);
+  if (!indexOf) {
+    const worst = new Map<string, Severity>();
+    for (const f of findings) {
+      if (f.sheet !== matrix.sheet) continue;
+      const prev = worst.get(f.address);
+      if (!prev || RANK[f.severity] > RANK[prev]) worst.set(f.address, f.severity);
+    }
+    return (_k, info) => worst.get(info.cell.address);
+  }
+  let total = 0;
+  for (const line of cells) total += line.length;
+  const rank = new Uint8Array(total); // 0: no finding
   for (const f of findings) {
     if (f.sheet !== matrix.sheet) continue;
-    const prev = worst.get(f.address);
-    if (!prev || RANK[f.severity] > RANK[prev]) worst.set(f.address, f.severity);
+    const k = indexOf(f.address);
+    if (k >= 0 && RANK[f.severity] > rank[k]) rank[k] = RANK[f.severity];
   }
+  return (k) => (rank[k] ? SEVERITY_OF_RANK[rank[k]] : undefined);
+}
+
+function assemble(matrix: Matrix, cells: CellInfo[][], findings: Finding[]): Report {
+  const worst = worstByCell(matrix, cells, findings);
   const results: CellResult[] = [];
+  let k = 0;
   for (const line of cells) {
     for (const info of line) {
       const a = info.analysis;
@@ -318,7 +349,7 @@ function assemble(matrix: Matrix, cells: CellInfo[][], findings: Finding[]): Rep
         vague: a.vague,
         analysis: a,
       };
-      const severity = worst.get(info.cell.address);
+      const severity = worst(k++, info);
       if (severity) result.severity = severity;
       results.push(result);
     }

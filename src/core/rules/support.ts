@@ -8,7 +8,9 @@ const flat = new WeakMap<CellInfo[][], CellInfo[]>();
 export function allCells(ctx: RuleContext): CellInfo[] {
   let all = flat.get(ctx.cells);
   if (!all) {
-    all = ctx.cells.flat();
+    // A loop rather than Array.prototype.flat, which is several times slower on 50,000 cells.
+    all = [];
+    for (const line of ctx.cells) for (const info of line) all.push(info);
     flat.set(ctx.cells, all);
   }
   return all;
