@@ -29,6 +29,15 @@ export function plainCellKey(a: string): number {
   return (row - 1) * COLS + (col - 1);
 }
 
+/** Reads a canonical address into `out` (0-based row and column); false for any other text. */
+export function plainCellAt(a: string, out: { row: number; col: number }): boolean {
+  const key = plainCellKey(a);
+  if (key < 0) return false;
+  out.row = Math.floor(key / COLS);
+  out.col = key - out.row * COLS;
+  return true;
+}
+
 /**
  * For cells[i][j] (rows of a matrix), a function from an address to the cell's index in
  * row-by-row order, or -1 when no cell has that address. Null when the cells' addresses are not

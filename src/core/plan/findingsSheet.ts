@@ -1,7 +1,8 @@
 /** The findings sheet: one row per finding, worst first, each linking to the cell it is about. */
 import type { Finding, Report, Severity } from '../report';
 import type { PlanCell, PlannedSheet } from './types';
-import { parseRange, toA1, type RangeRef } from '../a1';
+import { parseRange, toA1, type CellRef, type RangeRef } from '../a1';
+import { plainCellAt } from '../matrix/cellIndex';
 import { cell, headerRow, linkedCell } from './cells';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -9,41 +10,27 @@ const HEADERS = ['Severity', 'Rule', 'Where', 'Department', 'Objective', 'Messag
 /** 0-based row of the table header. */
 const HEADER = 3;
 
-/**
- * Where an address points, parsed once per distinct address. A plain `B12` (what every finding on
- * a matrix cell has) is read by its characters; anything else goes to parseRange.
- */
-function positions(): (address: string) => RangeRef | null {
-  const known = new Map<string, RangeRef | null>();
-  return (address) => {
-    let r = known.get(address);
-    if (r === undefined) {
-      r = plainCell(address) ?? parseRange(address);
-      known.set(address, r);
-    }
-    return r;
-  };
-}
+/** The top-left cell an address points at, written into `out`; false when it points at none. */
+type StartOf = (address: string, out: CellRef) => boolean;
 
-/** `B12`: one to three capital letters, then one to seven digits; null for any other form. */
-function plainCell(a: string): RangeRef | null {
-  const n = a.length;
-  let i = 0;
-  let col = 0;
-  for (; i < n && i < 3; i++) {
-    const c = a.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  if (i === 0 || n - i < 1 || n - i > 7) return null;
-  let row = 0;
-  for (; i < n; i++) {
-    const c = a.charCodeAt(i);
-    if (c < 48 || c > 57) return null;
-    row = row * 10 + (c - 48);
-  }
-  const at = { row: row - 1, col: col - 1 };
-  return { start: at, end: { row: at.row, col: at.col } };
+/**
+ * A plain `B12` (what every finding on a matrix cell has) is read by its characters, with no map
+ * and no allocation; anything else goes to parseRange, once per distinct address.
+ */
+function positions(): StartOf {
+  const other = new Map<string, RangeRef | null>();
+  return (address, out) => {
+    if (plainCellAt(address, out)) return true;
+    let r = other.get(address);
+    if (r === undefined) {
+      r = parseRange(address);
+      other.set(address, r);
+    }
+    if (!r) return false;
+    out.row = r.start.row;
+    out.col = r.start.col;
+    return true;
+  };
 }
 
 /**
@@ -51,11 +38,7 @@ function plainCell(a: string): RangeRef | null {
  * order (the findings sheet lists at most so many). Sorted on numbers computed once per finding:
  * a report on a large matrix has tens of thousands of findings.
  */
-export function sortFindings(
-  findings: Finding[],
-  limit = findings.length,
-  positionOf: (address: string) => RangeRef | null = positions(),
-): Finding[] {
+export function sortFindings(findings: Finding[], limit = findings.length, startOf: StartOf = positions()): Finding[] {
   const n = findings.length;
   const sheets = [...new Set(findings.map((f) => f.sheet))].sort((a, b) => a.localeCompare(b));
   const sheetRank = new Map(sheets.map((s, i) => [s, i]));
@@ -64,11 +47,12 @@ export function sortFindings(
   const packed = sheets.length < 4096;
   const row = new Int32Array(n);
   const col = new Int32Array(n);
+  const at: CellRef = { row: 0, col: 0 };
   for (let i = 0; i < n; i++) {
     const f = findings[i];
-    const r = positionOf(f.address);
-    row[i] = r ? r.start.row : -1;
-    col[i] = r ? r.start.col : -1;
+    const found = startOf(f.address, at);
+    row[i] = found ? at.row : -1;
+    col[i] = found ? at.col : -1;
     const lead = ORDER[f.severity] * 4096 + sheetRank.get(f.sheet)!;
     key[i] = packed ? (lead * 2 ** 21 + (row[i] + 1)) * 2 ** 15 + (col[i] + 1) : lead;
   }
@@ -91,11 +75,10 @@ export function sortFindings(
   return out;
 }
 
-function where(f: Finding, positionOf: (address: string) => RangeRef | null): PlanCell {
+function where(f: Finding, startOf: StartOf, at: CellRef): PlanCell {
   if (!f.address) return cell('(workbook)', 'muted');
-  const r = positionOf(f.address);
   const label = `${f.sheet}!${f.address}`;
-  return r ? linkedCell(label, undefined, f.sheet, toA1(r.start.row, r.start.col)) : cell(label);
+  return startOf(f.address, at) ? linkedCell(label, undefined, f.sheet, toA1(at.row, at.col)) : cell(label);
 }
 
 /** Beyond this many rows a findings list stops being read; the rest is counted, not listed. */
@@ -108,8 +91,9 @@ export function findingsSheet(
   workbookName?: string,
   maxRows = DEFAULT_MAX_FINDING_ROWS,
 ): PlannedSheet {
-  const positionOf = positions();
-  const findings = sortFindings(report.findings, maxRows, positionOf);
+  const startOf = positions();
+  const at: CellRef = { row: 0, col: 0 };
+  const findings = sortFindings(report.findings, maxRows, startOf);
   const leftCount = report.findings.length - findings.length;
   const { errors, warnings, infos } = report.summary;
   const rows: (PlanCell | undefined)[][] = [
@@ -129,7 +113,7 @@ export function findingsSheet(
     rows.push([
       cell(f.severity, f.severity),
       cell(f.rule),
-      where(f, positionOf),
+      where(f, startOf, at),
       cell(f.department),
       cell(f.objective),
       cell(f.message, undefined, { wrap: true }),
