@@ -304,7 +304,8 @@ function worstByCell(
   cells: CellInfo[][],
   findings: Finding[],
 ): (k: number, info: CellInfo) => Severity | undefined {
-  const indexOf = cellIndexer(cells);
+  // validate's cells are the matrix's, one for one.
+  const indexOf = cellIndexer(matrix.cells);
   if (!indexOf) {
     const worst = new Map<string, Severity>();
     for (const f of findings) {

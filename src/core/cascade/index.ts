@@ -10,12 +10,31 @@ import { CascadeModel, goalsOf, mergeCascade, type ResultAt, statusText } from '
 import { columnOf, LEVEL_KPI, LEVEL_TEAM } from './layout';
 import { userRowIndex } from './sheet';
 import { textOf } from './read';
+import { cellIndexer } from '../matrix/cellIndex';
 
 export { goalId } from './ids';
 export type { CascadeModel } from './merge';
 
 /** Findings on the matrix sheet by address, for the goals' check column. */
 export function findingsIndex(report: Report): (address: string) => Finding[] {
+  const indexOf = cellIndexer(report.matrix.cells);
+  if (indexOf) {
+    // By the cell each is on (its address read, not hashed), in the order found; a map for the rest.
+    const atCell: Finding[][] = [];
+    const elsewhere = new Map<string, Finding[]>();
+    for (const f of report.findings) {
+      if (f.sheet !== report.matrix.sheet || !f.address) continue;
+      const k = indexOf(f.address);
+      const list = k >= 0 ? atCell[k] : elsewhere.get(f.address);
+      if (list) list.push(f);
+      else if (k >= 0) atCell[k] = [f];
+      else elsewhere.set(f.address, [f]);
+    }
+    return (address) => {
+      const k = indexOf(address);
+      return (k >= 0 ? atCell[k] : elsewhere.get(address)) ?? [];
+    };
+  }
   const by = new Map<string, Finding[]>();
   for (const f of report.findings) {
     if (f.sheet !== report.matrix.sheet || !f.address) continue;

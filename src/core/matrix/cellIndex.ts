@@ -43,13 +43,13 @@ export function plainCellAt(a: string, out: { row: number; col: number }): boole
  * row-by-row order, or -1 when no cell has that address. Null when the cells' addresses are not
  * their canonical row and column, or rows and columns do not line up (then use a map).
  */
-export function cellIndexer(cells: { cell: MatrixCell }[][]): ((address: string) => number) | null {
+export function cellIndexer(cells: MatrixCell[][]): ((address: string) => number) | null {
   let minRow = Infinity;
   let maxRow = -Infinity;
   let minCol = Infinity;
   let maxCol = -Infinity;
   for (const line of cells) {
-    for (const { cell } of line) {
+    for (const cell of line) {
       if (cell.row < minRow) minRow = cell.row;
       if (cell.row > maxRow) maxRow = cell.row;
       if (cell.col < minCol) minCol = cell.col;
@@ -66,7 +66,7 @@ export function cellIndexer(cells: { cell: MatrixCell }[][]): ((address: string)
     rowStart.push(k);
     const line = cells[i];
     for (let j = 0; j < line.length; j++, k++) {
-      const { row, col, address } = line[j].cell;
+      const { row, col, address } = line[j];
       if (plainCellKey(address) !== row * COLS + col) return null;
       if (rowAt[row - minRow] === -1) rowAt[row - minRow] = i;
       else if (rowAt[row - minRow] !== i) return null;

@@ -4,8 +4,13 @@ import { toA1 } from '../../../src/core/a1';
 import { cellIndexer, plainCellKey } from '../../../src/core/matrix/cellIndex';
 import type { MatrixCell } from '../../../src/core/matrix/types';
 
-const at = (row: number, col: number): { cell: MatrixCell } => ({
-  cell: { row, col, address: toA1(row, col), value: null, text: '', formula: false },
+const at = (row: number, col: number): MatrixCell => ({
+  row,
+  col,
+  address: toA1(row, col),
+  value: null,
+  text: '',
+  formula: false,
 });
 
 describe('cellIndexer', () => {
@@ -20,7 +25,7 @@ describe('cellIndexer', () => {
         (rows, cols, junk) => {
           const cells = rows.map((r) => cols.map((c) => at(r, c)));
           const map = new Map<string, number>();
-          cells.flat().forEach((c, k) => map.set(c.cell.address, k));
+          cells.flat().forEach((c, k) => map.set(c.address, k));
           const indexOf = cellIndexer(cells)!;
           expect(indexOf).not.toBeNull();
           for (const address of [...map.keys(), ...junk, toA1(rows[0] + 1, cols[0])]) {
@@ -33,7 +38,7 @@ describe('cellIndexer', () => {
 
   it('declines cells whose addresses do not line up, so callers use a map', () => {
     const cells = [[at(3, 2), at(3, 3)]];
-    cells[0][1].cell.address = 'Z9';
+    cells[0][1].address = 'Z9';
     expect(cellIndexer(cells)).toBeNull();
     expect(cellIndexer([[at(3, 2)], [at(3, 4)]])).toBeNull();
   });
