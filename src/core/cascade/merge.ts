@@ -149,6 +149,8 @@ export function mergeCascade(
   const merged = goals.map((g): GoalRow => {
     const keep = carried.get(g.id);
     if (!keep) {
+      // Nothing carried over and no added columns: the goal as it is.
+      if (extraHeaders.length === 0 && g.extras.length === 0) return g;
       const extras = new Array<CellValue>(extraHeaders.length).fill(null);
       return { id: g.id, cell: g.cell, extras, values: g.values };
     }
