@@ -248,11 +248,27 @@ export function validate(matrix: Matrix, snapshot: WorkbookSnapshot, options: Va
       const setting = settings.rules[rule.id];
       if (setting === 'off') continue;
       const severity = setting ?? rule.severity;
+      const id = rule.id;
       for (const f of rule.check(ctx)) {
+        const sheet = f.sheet ?? matrix.sheet;
+        // Most findings are on a cell, with both names: that shape is built whole, in one step.
+        if (f.department !== undefined && f.objective !== undefined) {
+          out.push({
+            rule: id,
+            severity,
+            sheet,
+            address: f.address,
+            message: f.message,
+            suggestion: f.suggestion,
+            department: f.department,
+            objective: f.objective,
+          });
+          continue;
+        }
         const finding: Finding = {
-          rule: rule.id,
+          rule: id,
           severity,
-          sheet: f.sheet ?? matrix.sheet,
+          sheet,
           address: f.address,
           message: f.message,
           suggestion: f.suggestion,

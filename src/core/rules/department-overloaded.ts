@@ -8,6 +8,16 @@ function quarterOf(iso: string): string {
   return `${iso.slice(0, 4)} Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
+/** quarterOf, once per distinct date within a run (a matrix repeats its deadlines). */
+function quarters(): (iso: string) => string {
+  const seen = new Map<string, string>();
+  return (iso) => {
+    let q = seen.get(iso);
+    if (q === undefined) seen.set(iso, (q = quarterOf(iso)));
+    return q;
+  };
+}
+
 const rule: Rule = {
   id: 'department-overloaded',
   severity: 'warning',
@@ -16,6 +26,7 @@ const rule: Rule = {
   check(ctx) {
     const out: RuleFinding[] = [];
     const m = ctx.matrix;
+    const quarter = quarters();
     // What others need from each department, grouped once (not every dependency per department).
     const needed = new Map<Department, ResolvedDependency[]>();
     for (const dep of ctx.dependencies) {
@@ -40,7 +51,7 @@ const rule: Rule = {
       // Demands on the team per quarter: its own deadlines, and what others need from it by then.
       const byQuarter = new Map<string, Set<string>>();
       const add = (iso: string, objective: string) => {
-        const q = quarterOf(iso);
+        const q = quarter(iso);
         if (!byQuarter.has(q)) byQuarter.set(q, new Set());
         byQuarter.get(q)!.add(objective);
       };
