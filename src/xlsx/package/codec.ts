@@ -5,6 +5,7 @@
  */
 export interface Codec {
   inflateRaw(data: Uint8Array): Promise<Uint8Array>;
+  /** May take ownership of `data` (move it to another thread): callers must not use it after. */
   deflateRaw(data: Uint8Array): Promise<Uint8Array>;
   crc32(data: Uint8Array): number;
 }

@@ -115,9 +115,10 @@ const DOS_DATE = 0x21;
 /** A new entry, compressed (small ones are stored: deflate would not pay). */
 export async function makeEntry(name: string, data: Uint8Array, codec: Codec): Promise<ZipEntry> {
   const crc = codec.crc32(data);
-  if (data.length < 64) return { name, method: 0, crc32: crc, size: data.length, raw: data, time: 0, date: DOS_DATE };
+  const size = data.length; // read first: a codec may hand `data` to another thread
+  if (size < 64) return { name, method: 0, crc32: crc, size, raw: data, time: 0, date: DOS_DATE };
   const raw = await codec.deflateRaw(data);
-  return { name, method: 8, crc32: crc, size: data.length, raw, time: 0, date: DOS_DATE };
+  return { name, method: 8, crc32: crc, size, raw, time: 0, date: DOS_DATE };
 }
 
 const encoder = new TextEncoder();
