@@ -5,6 +5,7 @@ import type { PlanCell, PlannedSheet, PlanValue } from '../plan/types';
 import { columnName } from '../a1';
 import { cell, headerRow, linkedCell } from '../plan/cells';
 import type { CascadeModel } from './merge';
+import type { CascadeColumn } from './layout';
 import { statusText } from './merge';
 import {
   CASCADE_COLUMNS,
@@ -18,6 +19,26 @@ import {
 } from './layout';
 
 const COLUMN_KEYS = CASCADE_COLUMNS.map((c) => c.key);
+
+/** Goal columns whose text repeats down a matrix (the level, objective names, their metrics, targets, dates). */
+const REPEATING = new Set<CascadeColumn>(['level', 'objective', 'metric', 'baseline', 'target', 'deadline']);
+
+/**
+ * One frozen grey cell per distinct text of those columns, shared by every goal row that has it:
+ * a cascade for every department of a large matrix has tens of thousands of goal rows. Bounded,
+ * so a long session stays small.
+ */
+const mutedCells = new Map<string, PlanCell>();
+function mutedCell(value: PlanValue | undefined): PlanCell {
+  if (typeof value !== 'string') return cell(value, 'muted');
+  let c = mutedCells.get(value);
+  if (!c) {
+    if (mutedCells.size >= 5000) mutedCells.clear();
+    mutedCells.set(value, (c = Object.freeze(cell(value, 'muted'))));
+  }
+  return c;
+}
+const REPEATED = COLUMN_KEYS.map((k) => REPEATING.has(k));
 
 /** A value read from a sheet, to write back as it was (an error value keeps its code, as text). */
 export function planValue(v: CellValue | undefined): PlanValue | undefined {
@@ -72,7 +93,9 @@ export function cascadeSheet(name: string, tableName: string, model: CascadeMode
       line[c] =
         c === check
           ? linkedCell(g.values.check, g.cell.verdict === 'pass' ? 'pass' : 'error', matrixSheet, g.cell.address)
-          : cell(g.values[COLUMN_KEYS[c]] ?? undefined, 'muted');
+          : REPEATED[c]
+            ? mutedCell(g.values[COLUMN_KEYS[c]] ?? undefined)
+            : cell(g.values[COLUMN_KEYS[c]] ?? undefined, 'muted');
     }
     for (let e = 0; e < g.extras.length; e++) line[COLUMN_KEYS.length + e] = cell(planValue(g.extras[e]));
     rows.push(line);
