@@ -236,7 +236,10 @@ export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise
       types.set(part, CONTENT_TYPE.table);
       tableRelIds.push(sheetRels.add(REL.table, `../tables/${part.slice('xl/tables/'.length)}`));
     }
-    pkg.setText(s.part, worksheetXml(s.planned, styles, { selected: i === activeIndex, tableRelIds, date1904: info.date1904 }));
+    pkg.setText(
+      s.part,
+      worksheetXml(s.planned, styles, { selected: i === activeIndex, tableRelIds, date1904: info.date1904 }),
+    );
     types.set(s.part, CONTENT_TYPE.worksheet);
     if (sheetRels.size > 0) pkg.setText(relsPartOf(s.part), sheetRels.toXml());
   }
