@@ -8,6 +8,7 @@
  * string per row from precomputed column letters and cached style ids, without objects per cell.
  */
 import type { PlanCell, PlannedSheet, PlannedValidation } from '../../core/plan/types';
+import { columnName } from '../../core/a1';
 import { escapeAttr } from '../package/xml';
 import { cellText, dateSerial, fitCell, formulaText, MAX_CELL_TEXT, needsPreserve, numberText } from './cellText';
 import { conditionalFormattingXml, sqref } from './conditionalFormatting';
@@ -44,13 +45,7 @@ const cellOpen: string[] = [];
 function columnLetters(): string[] {
   if (letters.length === 0) {
     for (let c = 0; c < MAX_COLUMNS; c++) {
-      let n = c + 1;
-      let s = '';
-      while (n > 0) {
-        const m = (n - 1) % 26;
-        s = String.fromCharCode(65 + m) + s;
-        n = Math.floor((n - 1) / 26);
-      }
+      const s = columnName(c);
       letters.push(s);
       cellOpen.push(`<c r="${s}`);
     }
