@@ -115,15 +115,21 @@ function workbookXml(info: WorkbookInfo, slots: Slot[], removed: Set<number>, ac
       edits.push([found.start, found.start + found.tag.length, tag]);
     }
   }
+  const views = elements(xml, 'workbookView');
+  if (activeIndex !== undefined && activeIndex > 0 && views.length === 0) {
+    // No view yet (some writers leave it out): add one, where the schema puts it, before <sheets>.
+    const p = prefixOf(sheetsBlock.name);
+    edits.push([sheetsBlock.start, sheetsBlock.start, `<${p}bookViews><${p}workbookView activeTab="${activeIndex}"/></${p}bookViews>`]);
+  }
   if (activeIndex !== undefined) {
-    for (const view of elements(xml, 'workbookView')) {
+    for (const view of views) {
       let tag = setAttribute(view.tag, 'activeTab', String(activeIndex));
       tag = removeAttribute(tag, 'firstSheet');
       edits.push([view.start, view.start + view.tag.length, tag]);
     }
   } else {
     // Tab indexes shift when sheets go: keep the view pointing at a sheet that exists and shows.
-    for (const view of elements(xml, 'workbookView')) {
+    for (const view of views) {
       const old = Number(view.attrs.activeTab ?? 0);
       const now = newIndex.get(old) ?? 0;
       const visible = slots.findIndex((s, i) => i >= now && !/state\s*=\s*["'](hidden|veryHidden)/.test(s.tag));
@@ -210,7 +216,7 @@ export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise
     if (same(s.name, plan.matrix.sheet) && plan.matrix.conditionalFormats.length > 0) {
       xml = insertRules(xml, conditionalFormattingXml(plan.matrix.conditionalFormats, maxPriority(xml) + 1, styles));
     }
-    if (activeIndex >= 0) xml = unselectTab(xml);
+    if (activeIndex >= 0 && slots[activeIndex] !== s) xml = unselectTab(xml);
     if (xml !== before) pkg.setText(s.part, xml);
   }
   if (plan.matrix.sheet && plan.matrix.conditionalFormats.length > 0) {
