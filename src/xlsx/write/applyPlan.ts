@@ -119,7 +119,11 @@ function workbookXml(info: WorkbookInfo, slots: Slot[], removed: Set<number>, ac
   if (activeIndex !== undefined && activeIndex > 0 && views.length === 0) {
     // No view yet (some writers leave it out): add one, where the schema puts it, before <sheets>.
     const p = prefixOf(sheetsBlock.name);
-    edits.push([sheetsBlock.start, sheetsBlock.start, `<${p}bookViews><${p}workbookView activeTab="${activeIndex}"/></${p}bookViews>`]);
+    edits.push([
+      sheetsBlock.start,
+      sheetsBlock.start,
+      `<${p}bookViews><${p}workbookView activeTab="${activeIndex}"/></${p}bookViews>`,
+    ]);
   }
   if (activeIndex !== undefined) {
     for (const view of views) {
