@@ -27,7 +27,7 @@ import { findMatrix, isMatrixNotFound } from '../core/matrix';
 import { validate, reportDocument } from '../core/validate';
 import type { Finding, Report, Severity } from '../core/report';
 import type { WorkbookSnapshot } from '../core/snapshot';
-import { splitSheetRange, parseRange } from '../core/a1';
+import { MAX_COLUMNS, splitSheetRange, parseRange } from '../core/a1';
 import { CASCADE_MODES, type CascadeMode } from '../core/plan/ownership';
 
 type FailOn = 'error' | 'warning' | 'never';
@@ -227,7 +227,7 @@ export function formatReport(report: Report, file: string, quiet: boolean): stri
     const deptOrder = new Map(m.departments.map((d, i) => [d.name, i] as const));
     const position = (f: Finding) => {
       const c = f.sheet === m.sheet ? parseRange(f.address)?.start : undefined;
-      return c ? c.row * 16384 + c.col : Number.MAX_SAFE_INTEGER;
+      return c ? c.row * MAX_COLUMNS + c.col : Number.MAX_SAFE_INTEGER;
     };
     const ordered = [...group].sort(
       (a, b) =>

@@ -10,6 +10,10 @@ export interface RangeRef {
   end: CellRef;
 }
 
+/** Excel's grid: rows and columns a worksheet can hold. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
 export function columnName(col: number): string {
   let n = col + 1;
   let s = '';

@@ -28,11 +28,6 @@ export class ContentTypes {
     }
   }
 
-  typeOf(part: string): string | undefined {
-    const tag = this.overrides.get(part.toLowerCase());
-    return tag ? /ContentType\s*=\s*["']([^"']*)/.exec(tag)?.[1] : undefined;
-  }
-
   /** Every part with this content type (names as written in the overrides, without `/`). */
   partsOf(type: string): string[] {
     const out: string[] = [];

@@ -10,7 +10,8 @@
 /* eslint-disable no-control-regex -- these patterns exist to find control characters */
 const ILLEGAL =
   /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
-const NEEDS_WORK = /[&<>\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+const NEEDS_WORK = /[&<>\x00-\x08\x0B-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const OOXML_LOOKALIKE = /_x[0-9A-Fa-f]{4}_/;
 
 /* eslint-enable no-control-regex */
 function ooxmlEscape(ch: string): string {
@@ -20,15 +21,24 @@ function ooxmlEscape(ch: string): string {
   return `_x${code.toString(16).toUpperCase().padStart(4, '0')}_`;
 }
 
-/** Text content (a cell's string, a formula). */
+/**
+ * Text content (a cell's string). Called per cell: plain text costs one character-class test,
+ * and the `_xHHHH_` pattern is looked for only where `_x` occurs. A carriage return is written
+ * as a reference: XML readers turn a bare one into a line feed.
+ */
 export function escapeText(s: string): string {
-  if (!NEEDS_WORK.test(s)) return s;
-  return s.replace(ILLEGAL, ooxmlEscape).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  if (!NEEDS_WORK.test(s) && (s.indexOf('_x') < 0 || !OOXML_LOOKALIKE.test(s))) return s;
+  return s
+    .replace(ILLEGAL, ooxmlEscape)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;');
 }
 
 /** An attribute value in double quotes. */
 export function escapeAttr(s: string): string {
-  return escapeText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return escapeText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 
 const ENTITY = /&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g;

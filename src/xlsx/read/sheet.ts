@@ -4,7 +4,7 @@
  * One pass over the text with the tag scanner; the cells' values are typed as Excel shows them.
  */
 import type { CellValue } from '../../core/snapshot';
-import { parseRange, toA1, type RangeRef } from '../../core/a1';
+import { MAX_COLUMNS, MAX_ROWS, parseRange, toA1, type RangeRef } from '../../core/a1';
 import { decodeOoxml } from '../package/xml';
 import { serialToIso } from './dates';
 import {
@@ -44,9 +44,6 @@ export interface SheetContent {
   /** `r:id` of each `<tablePart>`, in order. */
   tableRelIds: string[];
 }
-
-const MAX_ROWS = 1_048_576;
-const MAX_COLS = 16_384;
 
 /** Cell types (`t`), as small numbers for the hot loop. */
 const T_NUMBER = 0;
@@ -93,7 +90,7 @@ function parseRef(xml: string, from: number, to: number, out: number[]): boolean
   }
   if (p === from || p - from > 3) return false;
   const row = digits(xml, p, to);
-  if (row < 1 || row > MAX_ROWS || col > MAX_COLS) return false;
+  if (row < 1 || row > MAX_ROWS || col > MAX_COLUMNS) return false;
   out[0] = row - 1;
   out[1] = col - 1;
   return true;
@@ -176,7 +173,7 @@ function readCols(xml: string, tag: Tag, a: Attr, hidden: number[]): number {
         else if (attrNamed(xml, a, 'hidden')) isHidden = attrTrue(xml, a);
       }
       if (isHidden && min >= 1) {
-        const last = Math.min(max >= min ? max : min, MAX_COLS);
+        const last = Math.min(max >= min ? max : min, MAX_COLUMNS);
         for (let c = min; c <= last; c++) hidden.push(c - 1);
       }
     }

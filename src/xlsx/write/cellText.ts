@@ -5,26 +5,10 @@
  */
 import { escapeText } from '../package/xml';
 
-/** Excel's limit for the text in one cell. */
-export const MAX_CELL_TEXT = 32767;
-
-/**
- * Text that needs more than copying: XML's specials, characters XML forbids (OOXML spells them
- * `_xHHHH_`), a literal `_xHHHH_` (its underscore is escaped), a carriage return (XML readers
- * turn a bare one into a line feed; a character reference survives every reader), and
- * surrogates (a lone one is invalid).
- */
-// eslint-disable-next-line no-control-regex -- control characters are what it looks for
-const NEEDS_WORK = /[&<>\x00-\x08\x0B-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
-const OOXML_ESCAPE = /_x[0-9A-Fa-f]{4}_/;
+export { MAX_CELL_TEXT } from '../../core/plan/cells';
 
 /** A string as the text of a `<t>` element. */
-export function cellText(s: string): string {
-  // A character class alone scans fast; the `_x` pattern is checked only where `_x` occurs.
-  if (!NEEDS_WORK.test(s) && (s.indexOf('_x') < 0 || !OOXML_ESCAPE.test(s))) return s;
-  const escaped = escapeText(s);
-  return escaped.indexOf('\r') < 0 ? escaped : escaped.replace(/\r/g, '&#13;');
-}
+export const cellText = escapeText;
 
 /** Leading or trailing white space, which a `<t>` keeps only with xml:space="preserve". */
 export function needsPreserve(s: string): boolean {
@@ -35,9 +19,7 @@ export function needsPreserve(s: string): boolean {
 }
 
 /** Text cut to what one cell holds, the same way the plan cuts it (a final ellipsis). */
-export function fitCell(s: string): string {
-  return s.length <= MAX_CELL_TEXT ? s : `${s.slice(0, MAX_CELL_TEXT - 1)}…`;
-}
+export { text as fitCell } from '../../core/plan/cells';
 
 /**
  * XML escaping only, for formulas: Excel reads a formula's text as written, without OOXML's

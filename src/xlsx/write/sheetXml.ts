@@ -8,7 +8,7 @@
  * string per row from precomputed column letters and cached style ids, without objects per cell.
  */
 import type { PlanCell, PlannedSheet, PlannedValidation } from '../../core/plan/types';
-import { columnName } from '../../core/a1';
+import { columnName, MAX_COLUMNS, MAX_ROWS } from '../../core/a1';
 import { escapeAttr } from '../package/xml';
 import { cellText, dateSerial, fitCell, formulaText, MAX_CELL_TEXT, needsPreserve, numberText } from './cellText';
 import { conditionalFormattingXml, sqref } from './conditionalFormatting';
@@ -26,9 +26,6 @@ export interface WorksheetOptions {
   /** The workbook counts dates from 1904 (`workbookPr date1904`); default the 1900 system. */
   date1904?: boolean;
 }
-
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
