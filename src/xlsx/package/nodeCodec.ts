@@ -1,53 +1,81 @@
 /**
- * The Codec on Node's zlib. Compression runs on a worker thread, so it happens on the other core
- * while the main thread writes the next sheets (a 1,005-sheet plan is ~60 MB of XML: ~200 ms of
- * deflate). Not zlib's async API: it costs a stream and ~300 KB of state per call, and a workbook
- * is thousands of small parts (1,000 parts of 54 KB: 190 ms async against 70 ms sync). Where
- * no worker can start, parts compress synchronously.
+ * The Codec on Node's zlib. The work of writing a part (UTF-8 encoding, checksum, deflate) runs
+ * on a worker thread, so it happens on the other core while the main thread writes the next
+ * sheets: a 1,005-sheet plan is ~60 MB of XML. Parts go over in batches: a message per part would
+ * cost more than the smaller parts themselves (a plan has a table part per cascade sheet). Not
+ * zlib's async API: it costs a stream and ~300 KB of state per call. Where no worker can start,
+ * the same work runs on the calling thread.
  */
 import * as zlib from 'zlib';
 import { Worker } from 'worker_threads';
-import { crc32 as jsCrc32, type Codec } from './codec';
+import { crc32 as jsCrc32, STORE_BELOW, type Codec, type PackedText } from './codec';
 
 /** Level 3: within a few percent of the default's size on sheet XML, at about twice its speed. */
 const LEVEL = 3;
 
-/** Below this, a part is compressed in place: the round trip to the worker would cost more. */
+/** Below this, raw data is compressed in place: the round trip to the worker would cost more. */
 const SMALL = 4096;
+
+/** Texts wait for company until a batch holds this many characters (or the thread goes idle). */
+const BATCH_CHARS = 256 * 1024;
 
 const WORKER_SOURCE = `
 const { parentPort } = require('worker_threads');
 const zlib = require('zlib');
-parentPort.on('message', ({ id, data, level }) => {
+const crc32 = (d) => zlib.crc32(d) >>> 0;
+// A result moves to the main thread; small buffers share Node's pool, so they are copied first.
+const own = (b) => (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.byteLength >= 4096 ? b : new Uint8Array(b));
+function pack(text, level) {
+  const data = Buffer.from(text, 'utf8');
+  const crc = crc32(data);
+  if (data.length < ${STORE_BELOW}) return { method: 0, raw: own(data), crc32: crc, size: data.length };
+  return { method: 8, raw: own(zlib.deflateRawSync(data, { level })), crc32: crc, size: data.length };
+}
+parentPort.on('message', (m) => {
   try {
-    const out = zlib.deflateRawSync(data, { level });
-    parentPort.postMessage({ id, out });
+    if (m.texts) {
+      const out = m.texts.map((t) => pack(t, m.level));
+      parentPort.postMessage({ id: m.id, packed: out }, out.map((p) => p.raw.buffer));
+    } else {
+      const out = own(zlib.deflateRawSync(m.data, { level: m.level }));
+      parentPort.postMessage({ id: m.id, out }, [out.buffer]);
+    }
   } catch (e) {
-    parentPort.postMessage({ id, error: String((e && e.message) || e) });
+    parentPort.postMessage({ id: m.id, error: String((e && e.message) || e) });
   }
 });
 `;
 
-type Pending = { resolve: (b: Uint8Array) => void; reject: (e: Error) => void };
+interface Reply {
+  id: number;
+  out?: Uint8Array;
+  packed?: PackedText[];
+  error?: string;
+}
 
-/** One deflate worker per process, started on first use; it keeps the process alive only while busy. */
-class DeflateWorker {
+type Pending = { resolve: (r: Reply) => void; reject: (e: Error) => void };
+
+/** One worker per process, started on first use; it keeps the process alive only while busy. */
+class CompressionWorker {
   private worker: Worker | undefined;
   private failed = false;
   private next = 0;
   private readonly pending = new Map<number, Pending>();
+  private batch: { text: string; resolve: (p: PackedText) => void; reject: (e: Error) => void }[] = [];
+  private batchChars = 0;
+  private flushQueued = false;
 
   private start(): Worker | undefined {
     if (this.worker || this.failed) return this.worker;
     try {
       const w = new Worker(WORKER_SOURCE, { eval: true });
-      w.on('message', (m: { id: number; out?: Uint8Array; error?: string }) => {
+      w.on('message', (m: Reply) => {
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);
         if (this.pending.size === 0) w.unref();
         if (!p) return;
-        if (m.out) p.resolve(new Uint8Array(m.out.buffer, m.out.byteOffset, m.out.byteLength));
-        else p.reject(new Error(`compression failed: ${m.error}`));
+        if (m.error !== undefined) p.reject(new Error(`compression failed: ${m.error}`));
+        else p.resolve(m);
       });
       w.on('error', (e) => this.fail(e));
       w.on('exit', () => this.fail(new Error('the compression worker stopped')));
@@ -66,26 +94,70 @@ class DeflateWorker {
     this.pending.clear();
   }
 
-  deflate(data: Uint8Array): Promise<Uint8Array> | undefined {
-    const w = this.start();
-    if (!w) return undefined;
+  private send(w: Worker, message: object, transfer: ArrayBuffer[]): Promise<Reply> {
     const id = this.next++;
     if (this.pending.size === 0) w.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      // A part that owns its buffer moves to the worker instead of being copied.
-      const owns = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
-      w.postMessage({ id, data, level: LEVEL }, owns ? [data.buffer as ArrayBuffer] : []);
+      w.postMessage({ id, level: LEVEL, ...message }, transfer);
     });
+  }
+
+  deflate(data: Uint8Array): Promise<Uint8Array> | undefined {
+    const w = this.start();
+    if (!w) return undefined;
+    // A part that owns its buffer moves to the worker instead of being copied.
+    const owns = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+    return this.send(w, { data }, owns ? [data.buffer as ArrayBuffer] : []).then((r) => {
+      const out = r.out!;
+      return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+    });
+  }
+
+  packText(text: string): Promise<PackedText> | undefined {
+    if (!this.start()) return undefined;
+    return new Promise((resolve, reject) => {
+      this.batch.push({ text, resolve, reject });
+      this.batchChars += text.length;
+      if (this.batchChars >= BATCH_CHARS) this.flush();
+      else if (!this.flushQueued) {
+        this.flushQueued = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushQueued = false;
+    const batch = this.batch;
+    if (batch.length === 0) return;
+    this.batch = [];
+    this.batchChars = 0;
+    const w = this.start();
+    const done = w
+      ? this.send(w, { texts: batch.map((b) => b.text) }, []).then((r) => r.packed!)
+      : Promise.resolve(batch.map((b) => packHere(b.text)));
+    done.then(
+      (packed) => batch.forEach((b, i) => b.resolve(packed[i])),
+      (e: Error) => batch.forEach((b) => b.reject(e)),
+    );
   }
 }
 
-const worker = new DeflateWorker();
+const worker = new CompressionWorker();
 const nativeCrc = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
+const crc32 = (data: Uint8Array) => (nativeCrc ? nativeCrc(data) >>> 0 : jsCrc32(data));
+const encoder = new TextEncoder();
 
 function deflateHere(data: Uint8Array): Uint8Array {
   const out = zlib.deflateRawSync(data, { level: LEVEL });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+function packHere(text: string): PackedText {
+  const data = encoder.encode(text);
+  const base = { crc32: crc32(data), size: data.length };
+  return data.length < STORE_BELOW ? { method: 0, raw: data, ...base } : { method: 8, raw: deflateHere(data), ...base };
 }
 
 export const nodeCodec: Codec = {
@@ -98,5 +170,8 @@ export const nodeCodec: Codec = {
     if (data.length < SMALL) return deflateHere(data);
     return (await worker.deflate(data)) ?? deflateHere(data);
   },
-  crc32: (data) => (nativeCrc ? nativeCrc(data) >>> 0 : jsCrc32(data)),
+  crc32,
+  async packText(text) {
+    return (await worker.packText(text)) ?? packHere(text);
+  },
 };

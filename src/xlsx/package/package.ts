@@ -4,7 +4,7 @@
  * while the caller goes on building the next one.
  */
 import type { Codec } from './codec';
-import { entryData, makeEntry, readZip, writeZip, type ZipEntry } from './zip';
+import { DOS_DATE, entryData, makeEntry, readZip, writeZip, type ZipEntry } from './zip';
 import { attr, elements } from './xml';
 
 export interface Relationship {
@@ -105,7 +105,9 @@ export class Package {
     }
     this.entries.delete(name);
     this.texts.delete(name); // read back (rarely) from the compressed entry: big parts are not kept twice
-    const entry = makeEntry(name, encoder.encode(xml), this.codec);
+    const entry = this.codec.packText
+      ? this.codec.packText(xml).then((packed) => ({ name, ...packed, time: 0, date: DOS_DATE }))
+      : makeEntry(name, encoder.encode(xml), this.codec);
     entry.catch(() => undefined); // awaited in toBytes; avoid an unhandled rejection meanwhile
     this.pending.set(name, entry);
   }

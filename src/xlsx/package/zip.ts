@@ -3,7 +3,7 @@
  * byte, add new ones. A part the writer does not touch keeps its compressed bytes, so charts,
  * pivot tables, macros and anything else in the user's file reach the copy unchanged.
  */
-import type { Codec } from './codec';
+import { STORE_BELOW, type Codec } from './codec';
 
 /** An archive the reader cannot use; `message` is one line, fit for a user. */
 export class ZipError extends Error {}
@@ -110,13 +110,13 @@ export async function entryData(entry: ZipEntry, codec: Codec): Promise<Uint8Arr
 }
 
 /** 1980-01-01 00:00, the earliest MS-DOS date: new parts carry no clock, so equal runs give equal files. */
-const DOS_DATE = 0x21;
+export const DOS_DATE = 0x21;
 
 /** A new entry, compressed (small ones are stored: deflate would not pay). */
 export async function makeEntry(name: string, data: Uint8Array, codec: Codec): Promise<ZipEntry> {
   const crc = codec.crc32(data);
   const size = data.length; // read first: a codec may hand `data` to another thread
-  if (size < 64) return { name, method: 0, crc32: crc, size, raw: data, time: 0, date: DOS_DATE };
+  if (size < STORE_BELOW) return { name, method: 0, crc32: crc, size, raw: data, time: 0, date: DOS_DATE };
   const raw = await codec.deflateRaw(data);
   return { name, method: 8, crc32: crc, size, raw, time: 0, date: DOS_DATE };
 }

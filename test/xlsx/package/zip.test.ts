@@ -39,6 +39,20 @@ describe('zip', () => {
     await expect(entryData({ ...e, crc32: e.crc32 ^ 1 }, nodeCodec)).rejects.toThrow(/checksum/);
   });
 
+  it('packs texts on the worker as zip entries: small ones stored, large ones deflated, in order', async () => {
+    // Many at once, so they travel in several batches; sizes around the stored/deflated line.
+    const texts = Array.from({ length: 300 }, (_, i) => `<r n="${i}">é€😀 ${'x'.repeat(i * 97)}</r>`);
+    texts.push('');
+    const packed = await Promise.all(texts.map((t) => nodeCodec.packText!(t)));
+    for (const [i, p] of packed.entries()) {
+      const data = bytes(texts[i]);
+      expect(p.size).toBe(data.length);
+      expect(p.method).toBe(data.length < 64 ? 0 : 8);
+      const entry = { name: `p${i}.xml`, ...p, time: 0, date: 0x21 };
+      expect(new TextDecoder().decode(await entryData(readZip(writeZip([entry]))[0], nodeCodec))).toBe(texts[i]);
+    }
+  });
+
   it('computes the same CRC-32 in JS as zlib', () => {
     const data = bytes('The quick brown fox jumps over the lazy dog');
     expect(crc32(data)).toBe(0x414fa339);
