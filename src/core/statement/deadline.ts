@@ -206,7 +206,8 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
         (toks[p1].lower === 'from' && kind !== 'recurring' && !/^(starting|start)$/.test(toks[p1 - 1]?.lower ?? '')))
     )
       counts = false;
-    if (p1 >= 0 && (toks[p1].lower === 'the' || toks[p1].lower === 'year') && prevWord(ctx, p1) >= 0) {
+    // "vs the 2024 level", "compared with 2024", "relative to FY25": a reference point too.
+    if (p1 >= 0 && /^(the|year|with|to)$/.test(toks[p1].lower) && prevWord(ctx, p1) >= 0) {
       const p2 = prevWord(ctx, p1);
       if (BASELINE_PREV.has(toks[p2].lower)) counts = false;
     }

@@ -36,6 +36,11 @@ const DASHES = /^[-–—]$/;
 const ORDINAL = /^(st|nd|rd|th)$/;
 const TIME_UNIT_SUFFIX = /^(h|hr|hrs|min|mins|s|sec|secs|ms|d|wk|wks|mo|mos|yr|yrs)$/;
 const MINOR_CURRENCY = /^(p|c|ct)$/;
+/** The share of a field each band names, in percent ("top quartile" is the best 25%). */
+const SHARE_OF_FIELD: Record<string, number> = { quartile: 25, quintile: 20, decile: 10, tercile: 33 };
+/** Verbs that reach a band of a field ("achieve", "rank in", "move into"). */
+const BAND_VERBS =
+  /^(achieve|achieving|reach|reaching|rank|ranked|ranking|enter|be|remain|stay|finish|get|move|climb|land|become|place|placed|make)$/;
 const POINT_SUFFIX = /^(pp|pts|pt|ppt|bps|bp)$/;
 const RANK_VERBS =
   /^(rank|ranked|ranking|reach|enter|break|be|remain|stay|finish|get|make|place|among|into|in|become|land|climb)$/;
@@ -104,7 +109,11 @@ function numberAt(ctx: Ctx, i: number): QInfo | null {
     return markName(ctx, i, i + 3);
   // Ordinals ("3rd grade") and numbers fused with letters that are not units ("2FA", "5G").
   if (next && !next.gap && next.kind === 'w') {
-    if (ORDINAL.test(next.lower)) return markName(ctx, i, i + 2);
+    if (ORDINAL.test(next.lower)) {
+      // "1st place", "3rd position": a place to reach in a ranking; "3rd grade" stays a name.
+      if (/^(place|position|spot)$/.test(toks[i + 2]?.lower ?? '')) return make(ctx, i, i + 3, t.value, 'rank');
+      return markName(ctx, i, i + 2);
+    }
   }
   // "6-year", "30-day", "4-," : a number that is part of an adjective.
   if (next && !next.gap && DASHES.test(next.text) && toks[i + 2] && !toks[i + 2].gap && toks[i + 2].kind === 'w') {
@@ -325,6 +334,24 @@ function wordQuantityAt(ctx: Ctx, i: number): QInfo | null {
       q.role = 'change';
       return q;
     }
+  }
+  // "top quartile", "top-decile": a place in a ranking, as a share of the field.
+  // A target only when reached ("achieve top-quartile scores", "rank in the top quartile");
+  // "customers in the top quartile of revenue" picks out whom a line covers.
+  const band = /^(?:top|upper)-(\w+)$/.exec(w);
+  const share =
+    band !== null
+      ? SHARE_OF_FIELD[band[1]]
+      : (w === 'top' || w === 'upper') && next
+        ? SHARE_OF_FIELD[next.lower]
+        : undefined;
+  if (share !== undefined) {
+    const end = band !== null ? i + 1 : i + 2;
+    let reached = false;
+    for (let k = i - 1; k >= 0 && k >= i - 5 && !reached; k--) reached = BAND_VERBS.test(toks[k].lower);
+    for (let k = end; !reached && k < toks.length && k < end + 8 && ctx.sentence[k] === ctx.sentence[i]; k++)
+      reached = /^(rankings?|league|benchmarks?)$/.test(toks[k].lower);
+    return reached ? make(ctx, i, end, share, 'rank') : markName(ctx, i, end);
   }
   // Fractions: "half of", "by half", "a third", "two thirds", "a quarter of".
   if (isWord(lex.list.fractionWords, t)) {

@@ -87,6 +87,33 @@ const CASES: Case[] = [
   { rule: 'helping verb', text: 'Support the regional plan', expect: { initiative: false } },
   // Outcome words modifying output nouns.
   { rule: 'outcome modifier', text: 'Cut rejected expense claims by 40%', expect: { impactQuantified: true } },
+  // A year after "compared with" / "relative to" is the baseline, not the deadline.
+  {
+    rule: 'baseline year',
+    text: 'Cut water use per tonne by 15% compared with 2023',
+    expect: { impactQuantified: true, timeBound: false },
+  },
+  { rule: 'baseline year', text: 'Lower claims cost 8% relative to FY25', expect: { timeBound: false } },
+  { rule: 'baseline year', text: 'Lower claims cost 8% relative to FY25 by FY27', expect: { timeBound: true } },
+  // Page speed is a latency outcome; late deliveries an error rate.
+  {
+    rule: 'latency metric',
+    text: 'Bring checkout page load below 2 seconds',
+    expect: { impact: true, impactQuantified: true },
+  },
+  { rule: 'error-rate metric', text: 'Halve late shipments to key retailers', expect: { impact: true } },
+  { rule: 'error-rate metric', text: 'Reduce delays', expect: { impact: true, initiative: false } },
+  // A band of a field reached is a rank; the same words choosing whom a line covers are not.
+  {
+    rule: 'rank band',
+    text: 'Reach the top decile of the sector benchmark for energy efficiency',
+    expect: { measurable: true },
+  },
+  { rule: 'rank band', text: 'Achieve upper-quartile pay satisfaction', expect: { measurable: true } },
+  { rule: 'rank band', text: 'Call customers in the top quartile of spend', expect: { measurable: false } },
+  // An ordinal place is a rank; an ordinal grade or year is a name.
+  { rule: 'ordinal place', text: 'Finish in 2nd place in the national supplier ratings', expect: { measurable: true } },
+  { rule: 'ordinal place', text: 'Run reading clubs for 4th grade pupils', expect: { measurable: false } },
 ];
 
 describe('general rules found by the held-out set', () => {
