@@ -56,11 +56,14 @@ export function findInitiative(ctx: Ctx): InitiativeResult {
     // A state made true: "policies are embedded", "systems are secure", "new identity live".
     if (toks[i].kind === 'w' && i > 0 && matchList(lex.list.resultAdjectives, toks, i) && afterSubjectOrCopula(ctx, i))
       return { initiative: true, from: clauseStart(ctx, i), to: clauseEnd(ctx, i) };
-    // Means: "through a proactive support plan", "via partners".
+    // Means: "through a proactive support plan", "via partners", "using e-signature". ("with a"
+    // is left out: "with a value above $1M" qualifies, it does not name a means.)
     if (
       toks[i].kind === 'w' &&
-      matchList(lex.list.meansConnectors, toks, i) &&
-      (toks[i].lower === 'through' || toks[i].lower === 'via' || toks[i].lower === 'by')
+      /^(through|via|by|using)$/.test(toks[i].lower) &&
+      // "transactions processed using our products" describes what is counted: not a means.
+      !(toks[i].lower === 'using' && /ed$/.test(toks[i - 1]?.lower ?? '')) &&
+      matchList(lex.list.meansConnectors, toks, i)
     ) {
       const next = toks[i + 1];
       if (next && next.kind === 'w' && !(mark[i + 1] & M_QUANTITY) && !isTimeWord(next.lower))

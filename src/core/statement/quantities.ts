@@ -38,6 +38,8 @@ const TIME_UNIT_SUFFIX = /^(h|hr|hrs|min|mins|s|sec|secs|ms|d|wk|wks|mo|mos|yr|y
 const MINOR_CURRENCY = /^(p|c|ct)$/;
 /** The share of a field each band names, in percent ("top quartile" is the best 25%). */
 const SHARE_OF_FIELD: Record<string, number> = { quartile: 25, quintile: 20, decile: 10, tercile: 33 };
+/** Words after a named subject ("Plant 3 will…"): the label is then a name, not a verb. */
+const AFTER_SUBJECT = /^(will|shall|would|should|must|can|could|may|is|are|was|were|has|have|had|to|and|or)$/;
 /** Verbs that reach a band of a field ("achieve", "rank in", "move into"). */
 const BAND_VERBS =
   /^(achieve|achieving|reach|reaching|rank|ranked|ranking|enter|be|remain|stay|finish|get|move|climb|land|become|place|placed|make)$/;
@@ -132,11 +134,15 @@ function numberAt(ctx: Ctx, i: number): QInfo | null {
   }
   if (next && !next.gap && DASHES.test(next.text) && (!toks[i + 2] || toks[i + 2].kind === 's'))
     return markName(ctx, i, i + 2);
-  // Names: ISO 27001, SOC 2, Windows 11, Level 3, Fortune 500, Office 365.
+  // Names: ISO 27001, SOC 2, Windows 11, Level 3, Fortune 500, Office 365. Not when the label
+  // word is the verb ("Plant 500 trees", "Issue 40 grants") or the number has a thousands
+  // separator (nothing is named "Plant 10,000").
   if (
     prev &&
     prev.kind === 'w' &&
     t.gap &&
+    !(ctx.verb[i - 1] && next?.kind === 'w' && !AFTER_SUBJECT.test(next.lower)) &&
+    !/^\d{1,3}(,\d{3})+$/.test(t.text) &&
     (lex.list.nameLabels.words.has(prev.lower) || matchList(lex.list.nameLabels, toks, i - 2) === 2)
   ) {
     if (!(next && (next.text === '%' || lex.list.percentWords.words.has(next.lower))))

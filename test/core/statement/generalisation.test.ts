@@ -114,6 +114,21 @@ const CASES: Case[] = [
   // An ordinal place is a rank; an ordinal grade or year is a name.
   { rule: 'ordinal place', text: 'Finish in 2nd place in the national supplier ratings', expect: { measurable: true } },
   { rule: 'ordinal place', text: 'Run reading clubs for 4th grade pupils', expect: { measurable: false } },
+  // A name label used as the verb counts what follows; a number with a thousands separator is no name.
+  {
+    rule: 'label as verb',
+    text: 'Plant 2,500 trees along the ring road',
+    expect: { measurable: true, initiative: true },
+  },
+  { rule: 'label as verb', text: 'Issue 40 start-up grants in 2027', expect: { measurable: true } },
+  { rule: 'label as verb', text: 'Plant 3 will improve quality', expect: { measurable: false } },
+  // "using X" after the result names the means; after a participle it describes what is counted.
+  {
+    rule: 'means: using',
+    text: 'Halve invoice disputes using automated three-way matching',
+    expect: { initiative: true },
+  },
+  { rule: 'means: using', text: 'Orders placed using the app grow 20%', expect: { initiative: false } },
 ];
 
 describe('general rules found by the held-out set', () => {

@@ -909,6 +909,7 @@ export const en: Lexicon = {
   initiativeVerbs: [
     'embed',
     'issue',
+    'plant',
     'rebrand',
     'tender',
     'dual-source',
