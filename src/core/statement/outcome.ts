@@ -24,6 +24,8 @@ export function governingVerb(ctx: Ctx, q: QInfo): Governed {
   return { verb: -1, flags: 0 };
 }
 
+const PERIOD_OF_CHANGE = /^(yoy|qoq|mom|wow|year-on-year|year-over-year|quarter-on-quarter|month-on-month)$/;
+
 /** Fills `outcome` and `measures` on every quantity. */
 export function classifyQuantities(ctx: Ctx, qs: QInfo[]): void {
   for (let n = 0; n < qs.length; n++) {
@@ -42,7 +44,10 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
   const verbEnd = gv.verb >= 0 && !q.verbal ? gv.verb + ctx.verbLen[gv.verb] : cs;
   // The phrase before: the metric in "reduce delivery times by 20%", "churn < 3%".
   const before = readBefore(ctx, gv.verb >= 0 && !q.verbal ? verbEnd : cs, q.t0, cs);
-  const after = readPhrase(ctx, q.t1, ce);
+  // "20% YoY growth in revenue": the period between a change and its metric is skipped.
+  let a0 = q.t1;
+  while (a0 < ce && ctx.mark[a0] & M_DEADLINE && PERIOD_OF_CHANGE.test(toks[a0].lower)) a0++;
+  const after = readPhrase(ctx, a0, ce);
   const object: Phrase = q.afterOf && before.head >= 0 ? before : after.head >= 0 ? after : before;
   if (!q.measures) {
     const ph = object.head >= 0 ? object : before;

@@ -129,6 +129,12 @@ const CASES: Case[] = [
     expect: { initiative: true },
   },
   { rule: 'means: using', text: 'Orders placed using the app grow 20%', expect: { initiative: false } },
+  // A period between a change and its metric ("20% YoY growth in revenue") does not hide the metric.
+  {
+    rule: 'change, period, metric',
+    text: 'Deliver 12% YoY growth in recurring revenue',
+    expect: { impactQuantified: true, timeBound: true },
+  },
 ];
 
 describe('general rules found by the held-out set', () => {
