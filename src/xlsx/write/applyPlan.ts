@@ -10,9 +10,13 @@ import { relativeTarget, relsPartOf } from '../package/package';
 import { ContentTypes, CONTENT_TYPE, Relationships } from '../package/parts';
 import { readWorkbook, REL, type WorkbookInfo } from '../package/workbook';
 import { elements, escapeAttr, prefixOf, removeAttribute, setAttribute, startTag } from '../package/xml';
+import { reachableParts } from '../package/reach';
 import { StyleBook } from './styles';
 import { conditionalFormattingXml, tableXml, worksheetXml } from './sheetXml';
 import { insertRules, maxPriority, removeOwnedRules, unselectTab } from './sheetEdits';
+import { describeUserContent, notCarriedOverMessage, type NotCarriedOver } from './userContent';
+
+export type { NotCarriedOver } from './userContent';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 const APP_PROPS = 'docProps/app.xml';
@@ -46,17 +50,52 @@ function partNamer(pkg: Package): (folder: string, stem: string) => string {
   };
 }
 
-/** Removes an owned sheet's own parts: its relationships and the tables they point to. */
-async function dropSheetParts(pkg: Package, types: ContentTypes, part: string, keepPart: boolean): Promise<void> {
-  for (const rel of await pkg.relationships(part)) {
-    if (rel.part && (rel.type === REL.table || rel.type.endsWith('/table'))) {
+/**
+ * Removes an owned sheet's own parts: its relationships and the tables they point to. What else
+ * its relationships led to (notes, drawings...) is left for `dropUnreferenced`, which knows what
+ * the rest of the package still uses; this says what it was, and which parts to look at.
+ */
+async function dropSheetParts(
+  pkg: Package,
+  types: ContentTypes,
+  part: string,
+  keepPart: boolean,
+  leftBehind: Map<string, string>,
+): Promise<string[]> {
+  const rels = await pkg.relationships(part);
+  const items = await describeUserContent(pkg, rels);
+  const tables = rels.filter((r) => r.part && (r.type === REL.table || r.type.endsWith('/table')));
+  // Tables go now (the new ones may take their names); what hangs off them is looked at later.
+  const gone = new Set(tables.map((r) => r.part!.toLowerCase()));
+  for (const [key, name] of await reachableParts(pkg, [part])) if (!gone.has(key)) leftBehind.set(key, name);
+  for (const rel of tables) {
+    if (rel.part) {
       pkg.remove(rel.part);
+      pkg.remove(relsPartOf(rel.part));
       types.remove(rel.part);
     }
   }
   pkg.remove(relsPartOf(part));
   if (!keepPart) {
     pkg.remove(part);
+    types.remove(part);
+  }
+  return items;
+}
+
+/**
+ * Removes the parts only the old owned sheets used (comments, drawings and their charts and
+ * pictures...): those no relationship left in the package leads to. A part something else still
+ * uses (a picture also on a user's sheet, the workbook's list of people) stays.
+ */
+async function dropUnreferenced(pkg: Package, types: ContentTypes, leftBehind: Map<string, string>): Promise<void> {
+  const candidates = [...leftBehind.values()].filter((p) => pkg.has(p));
+  if (candidates.length === 0) return;
+  const used = await reachableParts(pkg);
+  for (const part of candidates) {
+    if (used.has(part.toLowerCase())) continue;
+    pkg.remove(part);
+    pkg.remove(relsPartOf(part));
     types.remove(part);
   }
 }
@@ -155,8 +194,11 @@ function appPropsXml(xml: string): string {
   return splice(xml, edits);
 }
 
-/** Applies the plan to the package (in memory; `pkg.toBytes()` gives the file). */
-export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise<void> {
+/**
+ * Applies the plan to the package (in memory; `pkg.toBytes()` gives the file). Returns what
+ * people had put on owned sheets (notes, pictures...) that does not survive, one entry per sheet.
+ */
+export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise<NotCarriedOver[]> {
   const info = await readWorkbook(pkg);
   if (!info) throw new Error('the file has no workbook part');
   const typesXml = await pkg.text(CONTENT_TYPES);
@@ -173,6 +215,12 @@ export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise
   const reused = new Set<string>();
   let maxSheetId = Math.max(0, ...info.sheets.map((s) => s.sheetId));
   const freePart = partNamer(pkg);
+  const leftBehind = new Map<string, string>();
+  const notCarriedOver: NotCarriedOver[] = [];
+  const lost = (sheet: string, items: string[], removed: boolean) => {
+    if (items.length > 0)
+      notCarriedOver.push({ sheet, removed, items, message: notCarriedOverMessage(sheet, items, removed) });
+  };
   for (const [i, s] of info.sheets.entries()) {
     const owned = replacing.has(s.name.toLowerCase()) && s.kind === 'worksheet';
     const p = owned ? planned.get(s.name.toLowerCase()) : undefined;
@@ -180,12 +228,12 @@ export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise
       slots.push({ name: s.name, tag: s.found.tag, oldIndex: i, part: s.part, relId: s.relId });
     } else if (p && s.part && !reused.has(p.name.toLowerCase())) {
       reused.add(p.name.toLowerCase());
-      await dropSheetParts(pkg, types, s.part, true);
+      lost(s.name, await dropSheetParts(pkg, types, s.part, true, leftBehind), false);
       const tag = sheetTag(p.name, s.sheetId, s.relId, p.visibility);
       slots.push({ name: p.name, tag, oldIndex: i, part: s.part, planned: p, relId: s.relId });
     } else {
       removed.add(i);
-      if (s.part) await dropSheetParts(pkg, types, s.part, false);
+      if (s.part) lost(s.name, await dropSheetParts(pkg, types, s.part, false, leftBehind), true);
       wbRels.remove(s.relId);
     }
   }
@@ -277,10 +325,13 @@ export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise
   }
   pkg.setText(info.part, workbookXml(info, slots, removed, activeIndex >= 0 ? activeIndex : undefined));
   pkg.setText(wbRelsPart, wbRels.toXml());
+  // Every relationship is final now, so what nothing leads to any more can go.
+  await dropUnreferenced(pkg, types, leftBehind);
   pkg.setText(CONTENT_TYPES, types.toXml());
   const app = await pkg.text(APP_PROPS);
   if (app) {
     const trimmed = appPropsXml(app);
     if (trimmed !== app) pkg.setText(APP_PROPS, trimmed);
   }
+  return notCarriedOver;
 }
