@@ -74,8 +74,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     : (o.out ?? path.join(path.dirname(o.file), `${path.basename(o.file).replace(/\.xlsx$/i, '')}.cleared.xlsx`));
   if (!o.inPlace && path.resolve(outPath) === path.resolve(o.file))
     return fail('--out names the input itself; use --in-place to replace it');
+  let lost: string[];
   try {
-    await applyPlanToPackage(pkg, plan);
+    lost = (await applyPlanToPackage(pkg, plan)).map((l) => l.message);
     await saveBytesAtomic(() => pkg.toBytes(), outPath, o.inPlace ? { backupOf: o.file } : {});
   } catch (e) {
     return fail(`could not write ${outPath}: ${(e as Error).message.split('\n')[0]}`);
@@ -91,5 +92,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
   for (const name of plan.kept) {
     io.stdout.write(`  kept '${name}': it holds rows people typed (use --all to remove it too)\n`);
   }
+  for (const line of lost) io.stdout.write(`  Note: ${line}\n`);
   return 0;
 }

@@ -165,6 +165,7 @@ function outputPath(file: string, o: Options, several: boolean, outIsDir: boolea
 /**
  * Writes the validated copy: the report's plan applied to the workbook, saved atomically.
  * The write-back modules are loaded here, on first use, so `--no-write` runs need none of them.
+ * Returns a line for each owned sheet whose notes, pictures... people added are not carried over.
  */
 export async function writeValidatedCopy(
   pkg: Package,
@@ -173,13 +174,14 @@ export async function writeValidatedCopy(
   outPath: string,
   backupOf?: string,
   cascade: CascadeMode = 'all',
-): Promise<void> {
+): Promise<string[]> {
   const { buildPlan } = require('../core/plan') as typeof import('../core/plan');
   const { applyPlanToPackage } = require('../xlsx/write/applyPlan') as typeof import('../xlsx/write/applyPlan');
   const { saveBytesAtomic } = require('../xlsx/save') as typeof import('../xlsx/save');
 
-  await applyPlanToPackage(pkg, buildPlan(report, snapshot, { cascade }));
+  const lost = await applyPlanToPackage(pkg, buildPlan(report, snapshot, { cascade }));
   await saveBytesAtomic(() => pkg.toBytes(), outPath, backupOf ? { backupOf } : {});
+  return lost.map((l) => l.message);
 }
 
 function reaches(findings: Finding[], failOn: FailOn): boolean {
@@ -290,11 +292,12 @@ async function validateFile(file: string, o: Options, io: Io, outPath: string): 
   if (isMatrixNotFound(matrix)) return fail(`no matrix found: ${matrix.reason}. Looked for ${matrix.lookedFor}.`);
   const report = validate(matrix, snapshot);
   const protectedSheet = snapshot.sheets.find((s) => s.name === matrix.sheet)?.protected;
+  let lost: string[] = [];
   if (o.write) {
     if (!o.inPlace && path.resolve(outPath) === path.resolve(file))
       return fail('--out names the input itself; use --in-place to replace it');
     try {
-      await writeValidatedCopy(pkg, report, snapshot, outPath, o.inPlace ? file : undefined, o.cascade);
+      lost = await writeValidatedCopy(pkg, report, snapshot, outPath, o.inPlace ? file : undefined, o.cascade);
     } catch (e) {
       return fail(`the validated copy could not be written to ${outPath}: ${(e as Error).message.split('\n')[0]}`);
     }
@@ -305,9 +308,12 @@ async function validateFile(file: string, o: Options, io: Io, outPath: string): 
       if (protectedSheet)
         io.stdout.write(`  Sheet '${matrix.sheet}' is protected: its cells were read, and none of them was changed.\n`);
       if (o.write) io.stdout.write(`  Wrote ${outPath}${o.inPlace ? ` (backup: ${backupPath(file)})` : ''}\n`);
+      for (const line of lost) io.stdout.write(`  Note: ${line}\n`);
       io.stdout.write('\n');
     }
   }
+  // Where the report is not printed in full (stdout is JSON, or one line a file), still say it.
+  if (o.json || o.quiet) for (const line of lost) io.stderr.write(`${file}: Note: ${line}\n`);
   const doc = { ...reportDocument(report, file), ...(o.write ? { output: outPath } : {}) };
   return { code: reaches(report.findings, o.failOn) ? 1 : 0, doc };
 }

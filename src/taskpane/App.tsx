@@ -59,6 +59,8 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
   const [busy, setBusy] = React.useState<Busy | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
+  // File mode: notes, pictures... people had put on Interlock's sheets that the run did not keep.
+  const [lost, setLost] = React.useState<string[]>([]);
   const [report, setReport] = React.useState<Report | null>(null);
   // In Excel, the matrix found when the pane opens (before any Validate), or why none was.
   const [found, setFound] = React.useState<Report['matrix'] | null>(null);
@@ -112,6 +114,7 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
     if (!a) return;
     setError(null);
     setNotice(null);
+    setLost([]);
     setBusy({ label: 'Starting' });
     try {
       if (what === 'clear') {
@@ -130,6 +133,7 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
         if (what === 'cascade' && out.shown) setNotice(`Cascade sheets written; ${out.shown} shows the line of sight.`);
       }
       if (file) {
+        setLost(file.notCarriedOver);
         const { validatedName } = await import(/* webpackChunkName: "filemode" */ './fileAdapter');
         const bytes = await file.toBytes();
         if (download) URL.revokeObjectURL(download.url);
@@ -255,6 +259,11 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
+      {lost.map((line) => (
+        <MessageBar key={line} intent="warning" role="status">
+          <MessageBarBody>{line}</MessageBarBody>
+        </MessageBar>
+      ))}
 
       {download && (
         <Button as="a" appearance="primary" href={download.url} download={download.name} data-testid="download">

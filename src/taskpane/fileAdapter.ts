@@ -13,6 +13,9 @@ import { webCodec } from '../xlsx/package/webCodec';
 import { applyPlanToPackage } from '../xlsx/write/applyPlan';
 
 export class FileAdapter implements HostAdapter {
+  /** From the last applyPlan: what people added to Interlock's sheets that did not survive, a line each. */
+  notCarriedOver: string[] = [];
+
   private constructor(
     private readonly pkg: Package,
     readonly fileName: string,
@@ -25,6 +28,7 @@ export class FileAdapter implements HostAdapter {
 
   async readSnapshot(progress?: Progress): Promise<WorkbookSnapshot> {
     progress?.(0, 1, 'Reading the file');
+    this.notCarriedOver = []; // every run starts here; one that writes nothing has nothing to report
     const snapshot = await readWorkbookSnapshot(this.pkg, this.fileName);
     progress?.(1, 1, 'Reading the file');
     return snapshot;
@@ -32,7 +36,7 @@ export class FileAdapter implements HostAdapter {
 
   async applyPlan(plan: WritePlan, progress?: Progress): Promise<void> {
     progress?.(0, 1, 'Writing the results');
-    await applyPlanToPackage(this.pkg, plan);
+    this.notCarriedOver = (await applyPlanToPackage(this.pkg, plan)).map((l) => l.message);
     progress?.(1, 1, 'Writing the results');
   }
 

@@ -5,6 +5,7 @@ import { run } from '../../src/cli/validate';
 import { run as init } from '../../src/cli/init';
 import { main } from '../../src/cli/main';
 import { readZip } from '../../src/xlsx/package/zip';
+import { annotated } from '../xlsx/apply/annotatedWorkbook';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 
@@ -198,6 +199,39 @@ describe('interlock validate --cascade', () => {
     const out = path.join(dir, 'existing.xlsx');
     await run([file, '--quiet', '--cascade=existing', '--out', out], io().io);
     expect((await sheetNames(out)).filter((n) => n.startsWith('Cascade '))).toEqual([]);
+  });
+});
+
+describe('what people added to an owned sheet', () => {
+  const LOST = 'Cascade Sales: 1 note, 1 comment, 1 picture, 1 chart were on this sheet';
+
+  test('validate names it in the report (on stderr with --json), once', async () => {
+    const file = path.join(dir, 'plan.xlsx');
+    await fs.writeFile(file, await (await annotated()).toBytes());
+    const t = io();
+    expect(await run([file, '--fail-on', 'never'], t.io)).toBe(0);
+    expect(t.out()).toContain(`  Note: ${LOST} and are not carried over (Interlock rewrites its own sheets;`);
+    const again = io();
+    await run(
+      [path.join(dir, 'plan.validated.xlsx'), '--fail-on', 'never', '--out', path.join(dir, 'again.xlsx')],
+      again.io,
+    );
+    expect(again.out()).not.toContain('not carried over');
+
+    const json = io();
+    expect(await run([file, '--json', '--fail-on', 'never'], json.io)).toBe(0);
+    expect(JSON.parse(json.out()).file).toBe(file);
+    expect(json.err()).toBe(
+      `${file}: Note: ${LOST} and are not carried over (Interlock rewrites its own sheets; keep notes on your own sheets or in the rows you add)\n`,
+    );
+  });
+
+  test('clear says what went with the sheet', async () => {
+    const file = path.join(dir, 'plan.xlsx');
+    await fs.writeFile(file, await (await annotated()).toBytes());
+    const t = io();
+    expect(await main(['clear', file, '--all'], t.io)).toBe(0);
+    expect(t.out()).toContain(`  Note: ${LOST} and were removed with it\n`);
   });
 });
 
