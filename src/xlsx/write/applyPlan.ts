@@ -14,9 +14,10 @@ import { reachableParts } from '../package/reach';
 import { StyleBook } from './styles';
 import { conditionalFormattingXml, tableXml, worksheetXml } from './sheetXml';
 import { insertRules, maxPriority, removeOwnedRules, unselectTab } from './sheetEdits';
-import { describeUserContent, notCarriedOverMessage, type NotCarriedOver } from './userContent';
+import { describeUserContent } from './userContent';
+import { notCarriedOverFor, type NotCarriedOver } from '../../core/plan/notCarriedOver';
 
-export type { NotCarriedOver } from './userContent';
+export type { NotCarriedOver } from '../../core/plan/notCarriedOver';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 const APP_PROPS = 'docProps/app.xml';
@@ -217,10 +218,8 @@ export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise
   const freePart = partNamer(pkg);
   const leftBehind = new Map<string, string>();
   const notCarriedOver: NotCarriedOver[] = [];
-  const lost = (sheet: string, items: string[], removed: boolean) => {
-    if (items.length > 0)
-      notCarriedOver.push({ sheet, removed, items, message: notCarriedOverMessage(sheet, items, removed) });
-  };
+  const lost = (sheet: string, items: string[], removed: boolean) =>
+    notCarriedOver.push(...notCarriedOverFor(sheet, items, removed));
   for (const [i, s] of info.sheets.entries()) {
     const owned = replacing.has(s.name.toLowerCase()) && s.kind === 'worksheet';
     const p = owned ? planned.get(s.name.toLowerCase()) : undefined;

@@ -2,21 +2,11 @@
  * What people put on a sheet besides cells (notes, comments, pictures, charts, controls...), read
  * from the sheet's relationships and the parts they point at, in words a planner knows. Interlock
  * rewrites its own sheets from its data, so these do not survive a re-run; it says so instead of
- * dropping them without a word.
+ * dropping them without a word (the sentence itself is in core/plan/notCarriedOver).
  */
 import type { Package, Relationship } from '../package/package';
 import { elements } from '../package/xml';
-
-/** What was on an owned sheet and is gone once Interlock rewrote or removed it. */
-export interface NotCarriedOver {
-  sheet: string;
-  /** The sheet itself went (clear, or a cascade sheet no longer planned); otherwise it was rewritten. */
-  removed: boolean;
-  /** E.g. `2 notes`, `1 picture`, `printer settings`. */
-  items: string[];
-  /** The line to show the user. */
-  message: string;
-}
+import { counted } from '../../core/plan/notCarriedOver';
 
 /** A kind of thing, counted: `one`/`many` are the singular and plural nouns. */
 interface Count {
@@ -120,17 +110,7 @@ export async function describeUserContent(pkg: Package, rels: Relationship[]): P
     const [one, many] = KINDS[kind] ?? [`${words(kind)} part`, `${words(kind)} parts`];
     add(one, many);
   }
-  const items = counts.filter((c) => c.n > 0).map((c) => `${c.n} ${c.n === 1 ? c.one : c.many}`);
+  const items = counts.flatMap((c) => counted(c.n, c.one, c.many));
   if (of('printerSettings').length > 0) items.push('printer settings');
   return items;
-}
-
-/** `Cascade R&D: 2 notes, 1 picture were on this sheet and are not carried over (...)`. */
-export function notCarriedOverMessage(sheet: string, items: string[], removed: boolean): string {
-  const one = items.length === 1 && /^1 /.test(items[0]);
-  const list = items.join(', ');
-  return removed
-    ? `${sheet}: ${list} ${one ? 'was' : 'were'} on this sheet and ${one ? 'was' : 'were'} removed with it`
-    : `${sheet}: ${list} ${one ? 'was' : 'were'} on this sheet and ${one ? 'is' : 'are'} not carried over ` +
-        '(Interlock rewrites its own sheets; keep notes on your own sheets or in the rows you add)';
 }

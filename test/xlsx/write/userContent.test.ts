@@ -1,4 +1,4 @@
-import { describeUserContent, notCarriedOverMessage } from '../../../src/xlsx/write/userContent';
+import { describeUserContent } from '../../../src/xlsx/write/userContent';
 import { packageOf } from '../package/packageOf';
 
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -94,22 +94,5 @@ describe('describeUserContent', () => {
       '1 background picture',
       '1 some new thing part',
     ]);
-  });
-});
-
-describe('notCarriedOverMessage', () => {
-  test('says was/is for one thing and were/are for more', () => {
-    expect(notCarriedOverMessage('Cascade R&D', ['2 notes', '1 picture'], false)).toBe(
-      'Cascade R&D: 2 notes, 1 picture were on this sheet and are not carried over (Interlock rewrites its own sheets; keep notes on your own sheets or in the rows you add)',
-    );
-    expect(notCarriedOverMessage('Cascade R&D', ['1 note'], false)).toMatch(
-      /^Cascade R&D: 1 note was on this sheet and is not carried over \(/,
-    );
-    expect(notCarriedOverMessage('Cascade R&D', ['1 chart'], true)).toBe(
-      'Cascade R&D: 1 chart was on this sheet and was removed with it',
-    );
-    expect(notCarriedOverMessage('Cascade R&D', ['printer settings'], true)).toBe(
-      'Cascade R&D: printer settings were on this sheet and were removed with it',
-    );
   });
 });
