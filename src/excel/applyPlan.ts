@@ -2,8 +2,9 @@
  * Carries out a WritePlan in the open workbook, in a bounded number of syncs:
  *
  *   1. read: sheets, tables, workbook protection;
- *   2. read: each sheet's protection and conditional formats, then check everything that could
- *      stop the write (nothing is changed if a check fails);
+ *   2. read: each sheet's protection and conditional formats, and what people put on the sheets
+ *      about to go (notes, comments, shapes); then check everything that could stop the write
+ *      (nothing is changed if a check fails);
  *   3. build: every planned sheet is written under a temporary name into a hidden sheet, in
  *      requests of at most REQUEST_BUDGET_BYTES (Excel on the web refuses requests over 5 MB);
  *      the first build request also reads the formulas of existing rules, to find Interlock's;
@@ -18,6 +19,7 @@
  * read finishes the swap from the journal (see swapJournal.ts) before anything is planned.
  */
 import type { Progress } from '../core/host';
+import type { NotCarriedOver } from '../core/plan/notCarriedOver';
 import type { PlannedSheet, WritePlan } from '../core/plan/types';
 import { isLegalSheetName, sheetKey } from '../core/plan/sheetNames';
 import {
@@ -33,6 +35,7 @@ import type { OfficeDeps } from './officeRun';
 import { WRITE_REQUIREMENTS, assertRequirements } from './requirements';
 import { ASIDE_PREFIX, JOURNAL_SHEET, RESERVED_PREFIX, TEMP_PREFIX, isReserved, journalRows } from './swapJournal';
 import type { JournalEntry, SheetVisibilityName } from './swapJournal';
+import { queueUserContent } from './userContent';
 
 export { TEMP_PREFIX } from './swapJournal';
 
@@ -45,11 +48,19 @@ interface ExistingSheet {
   visibility: string;
 }
 
-export async function applyWritePlan(deps: OfficeDeps, plan: WritePlan, progress?: Progress): Promise<void> {
+/**
+ * Carries out the plan; returns, per old sheet of Interlock's it deleted, what people had put
+ * there (notes, comments, pictures...), which went with it.
+ */
+export async function applyWritePlan(
+  deps: OfficeDeps,
+  plan: WritePlan,
+  progress?: Progress,
+): Promise<NotCarriedOver[]> {
   assertRequirements(deps.isSetSupported, WRITE_REQUIREMENTS, "write Interlock's results");
   checkPlanNames(plan);
 
-  await deps.run(async (context) => {
+  return deps.run(async (context) => {
     const wb = context.workbook;
     let syncs = 0;
     let expected = 4;
@@ -72,17 +83,35 @@ export async function applyWritePlan(deps: OfficeDeps, plan: WritePlan, progress
       );
     }
 
-    // 2. Protection and existing rules, per sheet.
+    // 2. Protection and existing rules, per sheet; what people put on the sheets that go.
     const existing = new Map<string, ExistingSheet>();
     for (const s of sheets.items) existing.set(sheetKey(s.name), { sheet: s, name: s.name, visibility: s.visibility });
-    const protections = sheets.items.map((s) => s.protection.load('protected'));
-    const tableSheets = tables.items.map((t) => t.worksheet.load('name'));
     const planned = new Set(plan.sheets.map((s) => sheetKey(s.name)));
     const doomed = new Set([...plan.removeSheets.map(sheetKey), ...planned]);
-    const scanned = sheets.items
-      .filter((s) => !doomed.has(sheetKey(s.name)) && !isReserved(s.name))
-      .map((s) => ({ sheet: s, formats: s.getRange().conditionalFormats.load('items/type') }));
-    await step('Checking the workbook');
+    const queueChecks = () => ({
+      protections: sheets.items.map((s) => s.protection.load('protected')),
+      tableSheets: tables.items.map((t) => t.worksheet.load('name')),
+      scanned: sheets.items
+        .filter((s) => !doomed.has(sheetKey(s.name)) && !isReserved(s.name))
+        .map((s) => ({ sheet: s, formats: s.getRange().conditionalFormats.load('items/type') })),
+    });
+    const going = sheets.items
+      .filter((s) => doomed.has(sheetKey(s.name)) && !isReserved(s.name))
+      .map((s) => ({ sheet: s, name: s.name, removed: !planned.has(sheetKey(s.name)) }));
+    let checks = queueChecks();
+    let userContent = queueUserContent(going, deps.isSetSupported);
+    try {
+      await step('Checking the workbook');
+    } catch (e) {
+      // The counts only inform: a host that refuses them (a set it claims and lacks) still gets
+      // its write, one request later, without them. Any other failure fails again here.
+      if (going.length === 0) throw e;
+      checks = queueChecks();
+      userContent = () => [];
+      await step('Checking the workbook');
+    }
+    const { protections, tableSheets, scanned } = checks;
+    const notCarriedOver = userContent();
 
     const protectedSheets = new Set(
       sheets.items.filter((_, i) => protections[i].protected).map((s) => sheetKey(s.name)),
@@ -308,6 +337,7 @@ export async function applyWritePlan(deps: OfficeDeps, plan: WritePlan, progress
         cleaned,
       );
     }
+    return notCarriedOver;
   });
 }
 

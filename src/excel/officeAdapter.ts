@@ -1,5 +1,6 @@
 /** The Office.js host adapter: the open workbook as a snapshot, and a WritePlan carried out in it. */
 import type { HostAdapter, Progress } from '../core/host';
+import type { NotCarriedOver } from '../core/plan/notCarriedOver';
 import type { WritePlan } from '../core/plan/types';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { applyWritePlan } from './applyPlan';
@@ -14,7 +15,7 @@ export class OfficeAdapter implements HostAdapter {
     return readWorkbookSnapshot(this.deps, progress);
   }
 
-  applyPlan(plan: WritePlan, progress?: Progress): Promise<void> {
+  applyPlan(plan: WritePlan, progress?: Progress): Promise<NotCarriedOver[]> {
     return applyWritePlan(this.deps, plan, progress);
   }
 }

@@ -59,7 +59,7 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
   const [busy, setBusy] = React.useState<Busy | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
-  // File mode: notes, pictures... people had put on Interlock's sheets that the run did not keep.
+  // Notes, pictures... people had put on Interlock's sheets that the run did not keep (both modes).
   const [lost, setLost] = React.useState<string[]>([]);
   const [report, setReport] = React.useState<Report | null>(null);
   // In Excel, the matrix found when the pane opens (before any Validate), or why none was.
@@ -119,6 +119,7 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
     try {
       if (what === 'clear') {
         const out = await runClear(a, progress);
+        setLost(out.notCarriedOver.map((l) => l.message));
         setReport(null);
         setNotice(
           out.removed.length || out.kept.length
@@ -127,13 +128,13 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
         );
       } else {
         const out = await runValidation(a, what === 'validate' ? 'findings' : 'overview', { range: range || undefined, progress });
+        setLost(out.notCarriedOver.map((l) => l.message));
         setReport(out.report);
         setFound(out.report.matrix);
         setNotFound(null);
         if (what === 'cascade' && out.shown) setNotice(`Cascade sheets written; ${out.shown} shows the line of sight.`);
       }
       if (file) {
-        setLost(file.notCarriedOver);
         const { validatedName } = await import(/* webpackChunkName: "filemode" */ './fileAdapter');
         const bytes = await file.toBytes();
         if (download) URL.revokeObjectURL(download.url);
@@ -260,7 +261,7 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
         </MessageBar>
       )}
       {lost.map((line) => (
-        <MessageBar key={line} intent="warning" role="status">
+        <MessageBar key={line} intent="warning" role="status" data-testid="not-carried">
           <MessageBarBody>{line}</MessageBarBody>
         </MessageBar>
       ))}

@@ -5,6 +5,7 @@
  * loaded on demand, so the build that runs inside Excel never downloads it.
  */
 import type { HostAdapter, Progress } from '../core/host';
+import type { NotCarriedOver } from '../core/plan/notCarriedOver';
 import type { WritePlan } from '../core/plan/types';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { openPackage, readWorkbookSnapshot } from '../xlsx/load';
@@ -13,9 +14,6 @@ import { webCodec } from '../xlsx/package/webCodec';
 import { applyPlanToPackage } from '../xlsx/write/applyPlan';
 
 export class FileAdapter implements HostAdapter {
-  /** From the last applyPlan: what people added to Interlock's sheets that did not survive, a line each. */
-  notCarriedOver: string[] = [];
-
   private constructor(
     private readonly pkg: Package,
     readonly fileName: string,
@@ -28,16 +26,16 @@ export class FileAdapter implements HostAdapter {
 
   async readSnapshot(progress?: Progress): Promise<WorkbookSnapshot> {
     progress?.(0, 1, 'Reading the file');
-    this.notCarriedOver = []; // every run starts here; one that writes nothing has nothing to report
     const snapshot = await readWorkbookSnapshot(this.pkg, this.fileName);
     progress?.(1, 1, 'Reading the file');
     return snapshot;
   }
 
-  async applyPlan(plan: WritePlan, progress?: Progress): Promise<void> {
+  async applyPlan(plan: WritePlan, progress?: Progress): Promise<NotCarriedOver[]> {
     progress?.(0, 1, 'Writing the results');
-    this.notCarriedOver = (await applyPlanToPackage(this.pkg, plan)).map((l) => l.message);
+    const lost = await applyPlanToPackage(this.pkg, plan);
     progress?.(1, 1, 'Writing the results');
+    return lost;
   }
 
   /** The workbook as .xlsx bytes, for the download. */

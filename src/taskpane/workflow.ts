@@ -6,6 +6,7 @@
 import type { HostAdapter, Progress } from '../core/host';
 import { findMatrix, isMatrixNotFound } from '../core/matrix';
 import { buildClearPlan, buildPlan } from '../core/plan';
+import type { NotCarriedOver } from '../core/plan/notCarriedOver';
 import type { WritePlan } from '../core/plan/types';
 import type { Report } from '../core/report';
 import type { WorkbookSnapshot } from '../core/snapshot';
@@ -33,6 +34,8 @@ export interface ValidationOutcome {
   plan?: WritePlan;
   /** The sheet shown at the end. */
   shown?: string;
+  /** Notes, pictures... people had put on Interlock's old sheets that the write did not keep. */
+  notCarriedOver: NotCarriedOver[];
 }
 
 /** The matrix and its report, without writing anything. */
@@ -51,25 +54,29 @@ export async function runValidation(
 ): Promise<ValidationOutcome> {
   const snapshot = await adapter.readSnapshot(options.progress);
   const report = check(snapshot, options.range);
-  if (options.write === false) return { snapshot, report };
+  if (options.write === false) return { snapshot, report, notCarriedOver: [] };
   const plan = buildPlan(report, snapshot);
   const target = plan.sheets.find((s) => s.role === show && s.visibility === 'visible');
   if (target) plan.activate = target.name;
-  await adapter.applyPlan(plan, options.progress);
-  return { snapshot, report, plan, shown: plan.activate };
+  const notCarriedOver = await adapter.applyPlan(plan, options.progress);
+  return { snapshot, report, plan, shown: plan.activate, notCarriedOver };
 }
 
 export interface ClearOutcome {
   removed: string[];
   /** Cascade sheets left because they hold rows people typed. */
   kept: string[];
+  /** Notes, pictures... that were on the removed sheets. */
+  notCarriedOver: NotCarriedOver[];
 }
 
 /** Removes Interlock's sheets and matrix rules; cascade rows people typed are kept. */
 export async function runClear(adapter: HostAdapter, progress?: Progress): Promise<ClearOutcome> {
   const snapshot = await adapter.readSnapshot(progress);
   const plan = buildClearPlan(snapshot);
-  if (plan.removeSheets.length > 0 || plan.sheets.length > 0 || plan.matrix.sheet)
-    await adapter.applyPlan(plan, progress);
-  return { removed: plan.removeSheets, kept: plan.kept };
+  const notCarriedOver =
+    plan.removeSheets.length > 0 || plan.sheets.length > 0 || plan.matrix.sheet
+      ? await adapter.applyPlan(plan, progress)
+      : [];
+  return { removed: plan.removeSheets, kept: plan.kept, notCarriedOver };
 }

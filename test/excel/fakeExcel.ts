@@ -51,6 +51,12 @@ export interface FakeSheet {
   columnWidths: Map<number, number>;
   frozen?: { rows: number; cols: number };
   tabColor?: string;
+  /** What people put on the sheet besides cells: threaded comments and notes (by cell), shapes, charts. */
+  comments: string[];
+  notes: string[];
+  /** A chart is listed here too, as Excel may list it among the shapes (type `Unsupported`). */
+  shapes: { name: string; type: 'Image' | 'GeometricShape' | 'Group' | 'Line' | 'Unsupported' }[];
+  charts: { name: string }[];
 }
 
 export interface RecordedCall {
@@ -131,8 +137,12 @@ export interface FakeOptions {
   limitBytes?: number;
   /** Throw this from the action, when it returns one (fault injection). */
   failWhen?: (call: RecordedCall) => Error | undefined;
-  /** Requirement sets reported as supported: `ExcelApi 1.9` and lower by default. */
-  apiVersion?: number;
+  /**
+   * Requirement sets reported as supported: by default `ExcelApi 1.18` and lower, every set the
+   * adapter asks for. A string for minor versions a number cannot tell apart (`'1.10'` is not
+   * `'1.1'`); versions compare part by part, so `'1.18'` is above `'1.9'`.
+   */
+  apiVersion?: number | string;
   /** Milliseconds each sync takes (the e2e slows the fake down so progress can be seen). */
   syncDelayMs?: number;
 }
@@ -174,6 +184,10 @@ export class FakeExcel {
       formats: [],
       hyperlinks: [],
       columnWidths: new Map(),
+      comments: [],
+      notes: [],
+      shapes: [],
+      charts: [],
     };
     rows.forEach((row, r) =>
       row.forEach((v, c) => {
@@ -218,8 +232,24 @@ export class FakeExcel {
     return c?.formula ?? c?.value ?? null;
   }
 
-  isSetSupported = (name: string, version?: string): boolean =>
-    name === 'ExcelApi' && Number(version ?? '1.1') <= (this.options.apiVersion ?? 1.9) + 1e-9;
+  isSetSupported = (name: string, version?: string): boolean => {
+    const parts = (v: string) => v.split('.').map(Number);
+    const [major, minor = 0] = parts(version ?? '1.1');
+    const [hasMajor, hasMinor = 0] = parts(String(this.options.apiVersion ?? '1.18'));
+    return name === 'ExcelApi' && (major < hasMajor || (major === hasMajor && minor <= hasMinor));
+  };
+
+  /** Office fails a request that uses an API the host lacks; so does the fake. */
+  guardApi(version: string, what: string): void {
+    if (!this.isSetSupported('ExcelApi', version))
+      throw new FakeOfficeError('ApiNotFound', `${what} needs ExcelApi ${version}`);
+  }
+
+  /** A chart on the sheet, listed among its charts and (as Excel may) among its shapes. */
+  addChart(sheet: FakeSheet, name: string): void {
+    sheet.charts.push({ name });
+    sheet.shapes.push({ name, type: 'Unsupported' });
+  }
 
   /** Excel.run: one request context per call. */
   run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
@@ -428,6 +458,39 @@ class FakeCollection<T extends Loadable> {
       return this.list.map((item) => (item as unknown as { fill(p: string[]): unknown }).fill(props));
     });
     return this;
+  }
+
+  /** A ClientResult: `value` can be read only after the sync. */
+  getCount(): { readonly value: number } {
+    let value: number | undefined;
+    this.ctx.queueLoad('load', `${this.path}.getCount()`, () => (value = this.enumerate().length));
+    const path = this.path;
+    return {
+      get value(): number {
+        if (value === undefined) throw new Error(`PropertyNotLoaded: ${path}.getCount() was read before sync()`);
+        return value;
+      },
+    };
+  }
+}
+
+/** A comment, note, shape or chart: what the adapter reads of one (name, type). */
+class FakeDrawn extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly item: { name?: string; type?: string },
+  ) {
+    super(ctx, 'item');
+  }
+  protected override current(prop: string): unknown {
+    if (prop === 'name' || prop === 'type') return this.item[prop];
+    return super.current(prop);
+  }
+  get name(): string {
+    return this.read('name') as string;
+  }
+  get type(): string {
+    return this.read('type') as string;
   }
 }
 
@@ -644,6 +707,28 @@ class FakeWorksheet extends Loadable {
     } catch {
       return '(pending sheet)';
     }
+  }
+
+  /** A collection of what people put on the sheet, usable only where the host has `version`. */
+  private drawn(kind: 'comments' | 'notes' | 'shapes' | 'charts', version: string): FakeCollection<FakeDrawn> {
+    return new FakeCollection(this.ctx, `${this.label()}.${kind}`, () => {
+      this.ctx.excel.guardApi(version, `worksheet.${kind}`);
+      const list: { name?: string; type?: string }[] =
+        kind === 'comments' || kind === 'notes' ? this.model()[kind].map((name) => ({ name })) : this.model()[kind];
+      return list.map((item) => new FakeDrawn(this.ctx, item));
+    });
+  }
+  get comments(): FakeCollection<FakeDrawn> {
+    return this.drawn('comments', '1.10');
+  }
+  get notes(): FakeCollection<FakeDrawn> {
+    return this.drawn('notes', '1.18');
+  }
+  get shapes(): FakeCollection<FakeDrawn> {
+    return this.drawn('shapes', '1.9');
+  }
+  get charts(): FakeCollection<FakeDrawn> {
+    return this.drawn('charts', '1.1');
   }
 
   protected override current(prop: string): unknown {
