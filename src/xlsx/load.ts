@@ -7,7 +7,7 @@ import type { Codec } from './package/codec';
 import { Package } from './package/package';
 import { workbookPart } from './package/workbook';
 import { ZipError } from './package/zip';
-import { readSnapshot } from './read/snapshot';
+import { readSnapshot, type ReadOptions } from './read/snapshot';
 
 /** A file that cannot be read as a workbook; `message` is one line, fit for a user. */
 export class UnreadableWorkbook extends Error {
@@ -98,9 +98,13 @@ export async function openPackage(data: ArrayBuffer | Uint8Array, codec: Codec):
 }
 
 /** The package as plain data for the core; a damaged part gives UnreadableWorkbook, one line. */
-export async function readWorkbookSnapshot(pkg: Package, name?: string): Promise<WorkbookSnapshot> {
+export async function readWorkbookSnapshot(
+  pkg: Package,
+  name?: string,
+  options?: ReadOptions,
+): Promise<WorkbookSnapshot> {
   try {
-    return await readSnapshot(pkg, name);
+    return await readSnapshot(pkg, name, options);
   } catch (e) {
     const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new UnreadableWorkbook(

@@ -35,6 +35,33 @@ function isStateSheet(sheet: SheetSnapshot): boolean {
   return cellAt(sheet, 0, 0) === STATE_SIGNATURE;
 }
 
+/** The sheets a state sheet lists, as written (whether or not they still exist). */
+function listedSheets(sheet: SheetSnapshot): OwnedSheet[] {
+  const text = (r: number, c: number) => cellText(cellAt(sheet, r, c)).trim();
+  const sheets: OwnedSheet[] = [];
+  const lastRow = sheet.origin.row + sheet.values.length;
+  for (let r = 5; r < lastRow; r++) {
+    const name = text(r, 0);
+    const role = text(r, 1) as OwnedSheetRole;
+    if (!name || !ROLES.includes(role)) continue;
+    const department = text(r, 2);
+    sheets.push(department ? { name, role, department } : { name, role });
+  }
+  return sheets;
+}
+
+/**
+ * Given a sheet, the sheets whose contents the next run rebuilds from the matrix alone (findings,
+ * summary, overview, what was checked): a reader need not read their cells. Empty unless `sheet`
+ * is the state sheet. Cascade sheets are not among them: they hold rows people typed.
+ */
+export function rebuiltSheetsListedIn(sheet: SheetSnapshot): string[] {
+  if (!isStateSheet(sheet)) return [];
+  return listedSheets(sheet)
+    .filter((s) => s.role !== 'cascade' && s.role !== 'state')
+    .map((s) => s.name);
+}
+
 /**
  * The state a previous run left, keeping only sheets that still exist (a user may have deleted
  * one). Null when there is none.
@@ -43,22 +70,14 @@ export function readState(snapshot: WorkbookSnapshot): InterlockState | null {
   const sheet = snapshot.sheets.find(isStateSheet);
   if (!sheet) return null;
   const text = (r: number, c: number) => cellText(cellAt(sheet, r, c)).trim();
-  const existing = new Map(snapshot.sheets.map((s) => [s.name, s]));
+  const existing = new Set(snapshot.sheets.map((s) => s.name));
   const version = Number(cellAt(sheet, 0, 1)) || 0;
   const marker = text(1, 1);
   const matrixSheet = text(2, 1);
   const matrix = matrixSheet
     ? { sheet: matrixSheet, range: text(2, 2), rules: Number(cellAt(sheet, 2, 3)) || 0 }
     : undefined;
-  const sheets: OwnedSheet[] = [];
-  const lastRow = sheet.origin.row + sheet.values.length;
-  for (let r = 5; r < lastRow; r++) {
-    const name = text(r, 0);
-    const role = text(r, 1) as OwnedSheetRole;
-    if (!name || !ROLES.includes(role) || !existing.has(name)) continue;
-    const department = text(r, 2);
-    sheets.push(department ? { name, role, department } : { name, role });
-  }
+  const sheets = listedSheets(sheet).filter((s) => existing.has(s.name));
   // The state sheet owns itself under whatever name it has now.
   if (!sheets.some((s) => s.name === sheet.name)) sheets.push({ name: sheet.name, role: 'state' });
   return { version, marker, matrix, sheets };

@@ -13,6 +13,15 @@ import { readSharedStrings } from './sharedStrings';
 import { readSheetXml, type SheetContext } from './sheet';
 import { dateStyles } from './styles';
 import { readTable } from './tables';
+import { rebuiltSheetsListedIn } from '../../core/plan/state';
+
+export interface ReadOptions {
+  /**
+   * Also read the cells of the sheets a previous run wrote and the next one rebuilds from the
+   * matrix (findings, summary, overview, checked). By default they come back empty.
+   */
+  readRebuilt?: boolean;
+}
 
 /** A package that is not a readable workbook; `message` is one line, fit for a user. */
 export class WorkbookReadError extends Error {}
@@ -75,9 +84,9 @@ async function sheetTables(
  * Reads every worksheet of the package. Throws WorkbookReadError, with a message naming the
  * part, for a package that is not a workbook or whose parts are missing or unreadable.
  */
-export async function readSnapshot(pkg: Package, name?: string): Promise<WorkbookSnapshot> {
+export async function readSnapshot(pkg: Package, name?: string, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   try {
-    return await readParts(pkg, name);
+    return await readParts(pkg, name, options);
   } catch (e) {
     // A part that fails its checksum: the zip layer's message names it.
     if (e instanceof ZipError) throw new WorkbookReadError(firstLine(e));
@@ -85,7 +94,7 @@ export async function readSnapshot(pkg: Package, name?: string): Promise<Workboo
   }
 }
 
-async function readParts(pkg: Package, name?: string): Promise<WorkbookSnapshot> {
+async function readParts(pkg: Package, name: string | undefined, options: ReadOptions): Promise<WorkbookSnapshot> {
   const workbook = await readWorkbook(pkg);
   if (!workbook) throw new WorkbookReadError('not an .xlsx workbook: the file has no workbook part (xl/workbook.xml)');
   for (const s of workbook.sheets) {
@@ -98,11 +107,9 @@ async function readParts(pkg: Package, name?: string): Promise<WorkbookSnapshot>
     relatedPart(pkg, workbook.part, REL.sharedStrings, 'xl/sharedStrings.xml'),
     relatedPart(pkg, workbook.part, REL.styles, 'xl/styles.xml'),
   ]);
-  // Inflate every part at once (Node's zlib runs on its thread pool), then scan them in turn.
-  const [stringsXml, stylesXml, ...sheetXmls] = await Promise.all([
+  const [stringsXml, stylesXml] = await Promise.all([
     stringsPart ? partText(pkg, stringsPart, `the shared strings (${stringsPart})`) : undefined,
     stylesPart ? partText(pkg, stylesPart, `the styles (${stylesPart})`) : undefined,
-    ...worksheets.map((s) => partText(pkg, s.part as string, describe(s))),
   ]);
   if (stringsPart && stringsXml === undefined) throw damaged(`the shared strings (${stringsPart}) are missing`);
 
@@ -122,27 +129,53 @@ async function readParts(pkg: Package, name?: string): Promise<WorkbookSnapshot>
   }
   const ctx: SheetContext = { strings, dateStyles: styles, date1904: workbook.date1904 };
 
-  const sheets: SheetSnapshot[] = [];
-  for (let i = 0; i < worksheets.length; i++) {
+  // A sheet's part is unpacked only when its cells are read.
+  const scan = async (i: number) => {
     const ws = worksheets[i];
-    const part = ws.part as string;
-    const xml = sheetXmls[i];
+    const xml = await partText(pkg, ws.part as string, describe(ws));
     if (xml === undefined) throw damaged(`${describe(ws)} is missing`);
-    let content;
     try {
-      content = readSheetXml(xml, ctx);
+      return readSheetXml(xml, ctx);
     } catch (e) {
       if (!(e instanceof ScanError)) throw e;
       throw damaged(`${describe(ws)} cannot be read: ${firstLine(e)}`);
     }
-    const { tableRelIds, ...cells } = content;
+  };
+  // Hidden sheets first: among them is Interlock's state sheet, which names the sheets the run
+  // rebuilds from the matrix alone (findings, summary, overview, what was checked). Their cells
+  // are not read: on a large workbook validated before they are half of all the XML.
+  const content: (ReturnType<typeof readSheetXml> | undefined)[] = [];
+  const rebuilt = new Set<string>();
+  if (options.readRebuilt !== true) {
+    for (let i = 0; i < worksheets.length; i++) {
+      if (worksheets[i].state === 'visible') continue;
+      content[i] = await scan(i);
+      const { tableRelIds: _, ...cells } = content[i]!;
+      for (const n of rebuiltSheetsListedIn({
+        name: worksheets[i].name,
+        index: i,
+        visibility: worksheets[i].state,
+        ...cells,
+        tables: [],
+      }))
+        rebuilt.add(n);
+    }
+  }
+  const sheets: SheetSnapshot[] = [];
+  for (let i = 0; i < worksheets.length; i++) {
+    const ws = worksheets[i];
+    const skip = rebuilt.has(ws.name);
+    const { tableRelIds, ...cells } = skip ? readSheetXml(EMPTY_SHEET, ctx) : (content[i] ?? (await scan(i)));
     sheets.push({
       name: ws.name,
       index: i,
       visibility: ws.state,
       ...cells,
-      tables: await sheetTables(pkg, ws, part, tableRelIds),
+      tables: skip ? [] : await sheetTables(pkg, ws, ws.part as string, tableRelIds),
     });
   }
   return { name, sheets, names: definedNames(workbook.definedNames) };
 }
+
+/** What a sheet whose cells are not read looks like in the snapshot: no cells. */
+const EMPTY_SHEET = '<worksheet><sheetData/></worksheet>';
