@@ -47,7 +47,7 @@ interface Run {
 }
 
 /** The CLI's path, stage by stage (src/cli/validate.ts does the same, plus the atomic save). */
-async function ours(file: string, options: PlanOptions): Promise<Run> {
+async function ours(file: string, options: PlanOptions, out?: string): Promise<Run> {
   const stages: Stages = { read: 0, validate: 0, plan: 0, apply: 0, write: 0 };
   let roles: Record<string, number> = {};
   let sheets = 0;
@@ -73,6 +73,7 @@ async function ours(file: string, options: PlanOptions): Promise<Run> {
     const [bytes, tw] = await time(() => pkg.toBytes());
     stages.write = tw;
     size = bytes.length;
+    if (out) await fs.writeFile(out, bytes);
   });
   return { total, stages, sheets, size, roles };
 }
@@ -93,19 +94,27 @@ export async function run(log: (line: string) => void): Promise<void> {
       });
       return { t, read };
     };
-    const modes: [string, PlanOptions][] = [
-      ['validate + write back, cascade sheets for every department (default, --cascade all)', { cascade: 'all' }],
-      ['validate + write back, no cascade sheets (--cascade none; existing on a first run)', { cascade: 'none' }],
+    // The same matrix validated once already: what a planner's second run reads and replaces.
+    const validated = path.join(dir, 'matrix.validated.xlsx');
+    await ours(file, { cascade: 'all' }, validated);
+    const modes: [string, PlanOptions, string][] = [
+      ['validate + write back, cascade sheets for every department (default, --cascade all)', { cascade: 'all' }, file],
+      ['validate + write back, no cascade sheets (--cascade none; existing on a first run)', { cascade: 'none' }, file],
+      [
+        're-run on the validated copy (default; its 1,000 cascade sheets read and replaced)',
+        { cascade: 'all' },
+        validated,
+      ],
     ];
     // Warm-up (JIT, file cache), then the runs interleaved: this machine's speed drifts by a third
     // within a minute, so each of our runs is compared with a baseline run taken beside it.
     await baseline();
-    for (const [, options] of modes) await ours(file, options);
+    for (const [, options, input] of modes) await ours(input, options);
     const base: { t: number; read: number }[] = [];
     const results: Run[][] = modes.map(() => []);
     for (let i = 0; i < RUNS; i++) {
       base.push(await baseline());
-      for (const [m, [, options]] of modes.entries()) results[m].push(await ours(file, options));
+      for (const [m, [, options, input]] of modes.entries()) results[m].push(await ours(input, options));
     }
     const b = median(base.map((x) => x.t));
     const bRead = median(base.map((x) => x.read));
@@ -122,9 +131,11 @@ export async function run(log: (line: string) => void): Promise<void> {
       const paired = median(runs.map((x, i) => x.total / base[i].t));
       log(`${label}:`);
       log(`  ${r.total.toFixed(0)} ms (${st}); runs: ${totals}`);
-      log(
-        `  ratio ${(r.total / b).toFixed(2)} (medians), ${paired.toFixed(2)} (median of each run over the baseline run beside it); goal ≤ 1.5`,
-      );
+      // The goal compares a first run with ExcelJS on the same file; a re-run reads another file.
+      if (modes[m][2] === file)
+        log(
+          `  ratio ${(r.total / b).toFixed(2)} (medians), ${paired.toFixed(2)} (median of each run over the baseline run beside it); goal ≤ 1.5`,
+        );
       const byRole = Object.entries(r.roles)
         .map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`)
         .join(', ');
