@@ -227,15 +227,16 @@ export function formatReport(report: Report, file: string, quiet: boolean): stri
     lines.push(`  ${SEVERITY_TITLE[sev]} (${group.length})`);
     // Whole-matrix findings first, then departments in matrix order, each by row and column.
     const deptOrder = new Map(m.departments.map((d, i) => [d.name, i] as const));
-    const position = (f: Finding) => {
+    // Keys worked out once per finding, not once per comparison (a large matrix has ~100k).
+    const keyed = group.map((f) => {
       const c = f.sheet === m.sheet ? parseRange(f.address)?.start : undefined;
-      return c ? c.row * MAX_COLUMNS + c.col : Number.MAX_SAFE_INTEGER;
-    };
-    const ordered = [...group].sort(
-      (a, b) =>
-        (a.department === undefined ? -1 : (deptOrder.get(a.department) ?? 1e6)) -
-          (b.department === undefined ? -1 : (deptOrder.get(b.department) ?? 1e6)) || position(a) - position(b),
-    );
+      return {
+        f,
+        dept: f.department === undefined ? -1 : (deptOrder.get(f.department) ?? 1e6),
+        at: c ? c.row * MAX_COLUMNS + c.col : Number.MAX_SAFE_INTEGER,
+      };
+    });
+    const ordered = keyed.sort((a, b) => a.dept - b.dept || a.at - b.at).map((k) => k.f);
     const byDept = new Map<string, Finding[]>();
     for (const f of ordered) {
       const k = f.department ?? 'Whole matrix';
