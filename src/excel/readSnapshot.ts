@@ -4,6 +4,14 @@
  * them at once. Only when Excel on the web refuses an answer over its 5 MB limit are the values
  * read again in row chunks.
  *
+ * On a workbook validated before, the sheets the next run rebuilds from the matrix alone
+ * (findings, summary, overview, what was checked: their cells are most of the workbook) come back
+ * with no cells and no tables, as from the file reader. Which sheets those are, the state sheet
+ * says, and its cells arrive in the same answer as everyone else's; so the second request leaves
+ * out the sheets that bear the names Interlock gives those roles, when a hidden sheet bears the
+ * state's name. Should the state not list one of them (a user's sheet of that name), a third
+ * request reads it. A sheet the state lists under another name is read, then left out.
+ *
  * Dates are read in the 1900 date system. The Excel JavaScript API (up to the sets in
  * @types/office-js here) has no property for a workbook's 1904 setting; finding it would mean
  * writing a DATE() formula into the user's workbook, which a read must not do. A 1904 workbook's
@@ -14,6 +22,8 @@
 import type { CellValue, DefinedName, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { parseRange, toA1 } from '../core/a1';
 import type { Progress } from '../core/host';
+import { WANTED_NAMES } from '../core/plan/ownership';
+import { isStateSheet, rebuiltSheetsListedIn } from '../core/plan/state';
 import { plainAddress, splitAreas } from './addresses';
 import { officeErrorCode } from './errors';
 import { toCellValue } from './officeValues';
@@ -27,13 +37,25 @@ const GUESSED_BYTES_PER_CELL = 200;
 /** Answer size the later chunks aim at, measured on the chunks already read: under 5 MB with room. */
 export const READ_BUDGET_BYTES = 3_500_000;
 
-interface SheetQueue {
-  sheet: Excel.Worksheet;
-  used: Excel.Range;
+export interface ReadOptions {
+  /**
+   * Also read the cells of the sheets a previous run wrote and the next one rebuilds from the
+   * matrix (findings, summary, overview, checked). By default they come back empty.
+   */
+  readRebuilt?: boolean;
+}
+
+/** What is read of every sheet, whether or not its cells are. */
+interface SheetFrame {
   protection: Excel.WorksheetProtection;
+  names: Excel.NamedItemCollection;
+}
+
+/** A sheet's cells as queued: the used range (with or without its values), merges, formulas. */
+interface SheetCells {
+  used: Excel.Range;
   merges?: Excel.RangeAreas;
   formulas?: Excel.RangeAreas;
-  names: Excel.NamedItemCollection;
 }
 
 interface Grid {
@@ -42,9 +64,46 @@ interface Grid {
   numberFormat: string[][];
 }
 
+interface ReadCells extends SheetCells {
+  grid: Grid | null;
+}
+
 const VALUE_PROPS = 'values,valueTypes,numberFormat';
 
-export async function readWorkbookSnapshot(deps: OfficeDeps, progress?: Progress): Promise<WorkbookSnapshot> {
+/** A sheet with no cells: what the sheets left out read as (the file reader gives the same). */
+const EMPTY_SHEET: SheetSnapshot = {
+  name: '',
+  index: 0,
+  visibility: 'visible',
+  protected: false,
+  origin: { row: 0, col: 0 },
+  values: [],
+  merges: [],
+  tables: [],
+};
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A name Interlock gives one of `roles`: the wanted name, or it numbered when a user sheet had it. */
+const namedAs = (roles: (keyof typeof WANTED_NAMES)[]) =>
+  new RegExp(`^(?:${roles.map((r) => escapeRegExp(WANTED_NAMES[r])).join('|')})(?: \\(\\d+\\))?$`, 'i');
+const STATE_NAME = namedAs(['state']);
+const REBUILT_NAME = namedAs(['findings', 'summary', 'overview', 'checked']);
+
+/**
+ * Sheets whose cells the second request leaves out: those named as Interlock's rebuilt output, when
+ * a hidden sheet is named as its state (without one there is nothing that could list them, and
+ * leaving them out would cost a third request). Only a guess: what the state lists decides.
+ */
+function likelyRebuilt(sheets: Excel.Worksheet[]): Set<Excel.Worksheet> {
+  if (!sheets.some((s) => s.visibility !== 'Visible' && STATE_NAME.test(s.name))) return new Set();
+  return new Set(sheets.filter((s) => REBUILT_NAME.test(s.name)));
+}
+
+export async function readWorkbookSnapshot(
+  deps: OfficeDeps,
+  progress?: Progress,
+  options: ReadOptions = {},
+): Promise<WorkbookSnapshot> {
   assertRequirements(deps.isSetSupported, READ_REQUIREMENTS, 'read this workbook');
   const withMerges = safeSupported(deps.isSetSupported, READ_OPTIONAL.merges.set, READ_OPTIONAL.merges.version);
   const withFormulas = safeSupported(deps.isSetSupported, READ_OPTIONAL.formulas.set, READ_OPTIONAL.formulas.version);
@@ -68,53 +127,95 @@ export async function readWorkbookSnapshot(deps: OfficeDeps, progress?: Progress
     }
     const { tables, names, setting } = first;
     // Interlock's own scaffolding (a swap that could not be finished) is nobody's data to analyse.
-    const sheets = { items: first.sheets.items.filter((s) => !isReserved(s.name)) };
+    const sheets = first.sheets.items.filter((s) => !isReserved(s.name));
 
-    const queue = (
-      withValues: boolean,
-    ): { perSheet: SheetQueue[]; tableRefs: { range: Excel.Range; sheet: Excel.Worksheet }[] } => {
-      const perSheet = sheets.items.map((sheet) => {
-        const used = sheet.getUsedRangeOrNullObject(true);
-        // Literal property lists: the office-addins lint checks what is loaded.
-        if (withValues) used.load('address,rowIndex,columnIndex,rowCount,columnCount,values,valueTypes,numberFormat');
-        else used.load('address,rowIndex,columnIndex,rowCount,columnCount');
-        const whole = sheet.getRange();
-        const merges = withMerges ? whole.getMergedAreasOrNullObject().load('address') : undefined;
-        const formulas = withFormulas ? whole.getSpecialCellsOrNullObject('Formulas').load('address') : undefined;
-        return {
-          sheet,
-          used,
-          protection: sheet.protection.load('protected'),
-          merges,
-          formulas,
-          names: sheet.names.load('items/name,items/type,items/value'),
-        };
-      });
-      const tableRefs = tables.items.map((t) => ({
-        range: t.getRange().load('address'),
-        sheet: t.worksheet.load('name'),
-      }));
-      return { perSheet, tableRefs };
+    const queueCells = (sheet: Excel.Worksheet, withValues: boolean): SheetCells => {
+      const used = sheet.getUsedRangeOrNullObject(true);
+      // Literal property lists: the office-addins lint checks what is loaded.
+      if (withValues) used.load('address,rowIndex,columnIndex,rowCount,columnCount,values,valueTypes,numberFormat');
+      else used.load('address,rowIndex,columnIndex,rowCount,columnCount');
+      const whole = sheet.getRange();
+      const merges = withMerges ? whole.getMergedAreasOrNullObject().load('address') : undefined;
+      const formulas = withFormulas ? whole.getSpecialCellsOrNullObject('Formulas').load('address') : undefined;
+      return { used, merges, formulas };
     };
 
-    let queued = queue(true);
-    let grids: (Grid | null)[];
-    try {
-      await context.sync();
-      grids = queued.perSheet.map((q) => (q.used.isNullObject ? null : (q.used as unknown as Grid)));
-    } catch (e) {
-      if (!isPayloadLimit(e)) throw e;
-      // Excel on the web: too much text for one answer. Read the shape first, then the values by rows.
-      queued = queue(false);
-      await context.sync();
-      grids = await readInChunks(context, queued.perSheet, progress);
-    }
+    /**
+     * The cells of `targets`, with whatever `alongside` queues, in one request; when Excel on the
+     * web refuses an answer that large, the shapes first and then the values by rows.
+     */
+    const loadCells = async <T>(targets: Excel.Worksheet[], alongside: () => T) => {
+      let extra = alongside();
+      let queued = targets.map((s) => queueCells(s, true));
+      let grids: (Grid | null)[];
+      try {
+        await context.sync();
+        grids = queued.map((q) => (q.used.isNullObject ? null : (q.used as unknown as Grid)));
+      } catch (e) {
+        if (!isPayloadLimit(e)) throw e;
+        extra = alongside();
+        queued = targets.map((s) => queueCells(s, false));
+        await context.sync();
+        grids = await readInChunks(context, queued, progress);
+      }
+      return { extra, cells: queued.map((q, i): ReadCells => ({ ...q, grid: grids[i] })) };
+    };
+
+    const deferred = options.readRebuilt ? new Set<Excel.Worksheet>() : likelyRebuilt(sheets);
+    const cells = new Map<Excel.Worksheet, ReadCells>();
+    const toRead = sheets.filter((s) => !deferred.has(s));
+    const second = await loadCells(toRead, () => ({
+      frames: new Map<Excel.Worksheet, SheetFrame>(
+        sheets.map((sheet) => [
+          sheet,
+          {
+            protection: sheet.protection.load('protected'),
+            names: sheet.names.load('items/name,items/type,items/value'),
+          },
+        ]),
+      ),
+      tableRefs: tables.items.map((t) => ({
+        range: t.getRange().load('address'),
+        sheet: t.worksheet.load('name'),
+      })),
+    }));
+    toRead.forEach((s, i) => cells.set(s, second.cells[i]));
+    const { frames, tableRefs } = second.extra;
+
+    const valuesOf = new Map<Excel.Worksheet, CellValue[][]>();
+    const cellsOf = (sheet: Excel.Worksheet) => {
+      const read = cells.get(sheet)!;
+      let values = valuesOf.get(sheet);
+      if (!values) valuesOf.set(sheet, (values = read.grid ? gridValues(read.grid) : []));
+      const origin = read.grid ? { row: read.used.rowIndex, col: read.used.columnIndex } : { row: 0, col: 0 };
+      return { origin, values };
+    };
+    // The state is the sheet readState takes: the first, in tab order, whose first cell is the
+    // signature. While a sheet it does not list is unread, that sheet could be an earlier state
+    // sheet; so those are read (a third request), and the question asked again.
+    const byPosition = [...sheets].sort((a, b) => a.position - b.position);
+    const stateSheet = () =>
+      byPosition
+        .filter((s) => cells.has(s))
+        .map((s): SheetSnapshot => ({ ...EMPTY_SHEET, name: s.name, ...cellsOf(s) }))
+        .find(isStateSheet);
+    let rebuilt = new Set<string>();
+    let missing: Excel.Worksheet[] = [];
+    do {
+      const state = options.readRebuilt ? undefined : stateSheet();
+      rebuilt = new Set(state ? rebuiltSheetsListedIn(state) : []);
+      missing = sheets.filter((s) => !cells.has(s) && !rebuilt.has(s.name));
+      if (missing.length > 0) {
+        const more = await loadCells(missing, () => undefined);
+        missing.forEach((s, i) => cells.set(s, more.cells[i]));
+      }
+    } while (missing.length > 0);
     progress?.(2, 2, 'Reading the workbook');
 
     const tableBySheet = new Map<string, TableSnapshot[]>();
     tables.items.forEach((t, i) => {
-      const { range } = plainAddress(queued.tableRefs[i].range.address);
-      const sheetName = queued.tableRefs[i].sheet.name;
+      const { range } = plainAddress(tableRefs[i].range.address);
+      const sheetName = tableRefs[i].sheet.name;
       const list = tableBySheet.get(sheetName) ?? [];
       list.push({ name: t.name, range, hasHeaderRow: t.showHeaders });
       tableBySheet.set(sheetName, list);
@@ -129,21 +230,24 @@ export async function readWorkbookSnapshot(deps: OfficeDeps, progress?: Progress
     };
     addNames(names.items);
 
-    const snapshotSheets: SheetSnapshot[] = queued.perSheet.map((q, i) => {
-      addNames(q.names.items);
-      const grid = grids[i];
-      const used = q.used;
-      const values = grid ? gridValues(grid) : [];
+    const snapshotSheets: SheetSnapshot[] = sheets.map((sheet) => {
+      const frame = frames.get(sheet)!;
+      addNames(frame.names.items);
+      const head = {
+        name: sheet.name,
+        index: sheet.position,
+        visibility: visibilityOf(sheet.visibility),
+        protected: frame.protection.protected,
+      };
+      // Left out: no cells, as the file reader gives (what an empty sheet reads as), and no tables.
+      if (rebuilt.has(sheet.name)) return { ...EMPTY_SHEET, ...head, ...(withFormulas ? { formulas: [] } : {}) };
+      const read = cells.get(sheet)!;
       return {
-        name: q.sheet.name,
-        index: q.sheet.position,
-        visibility: visibilityOf(q.sheet.visibility),
-        protected: q.protection.protected,
-        origin: grid ? { row: used.rowIndex, col: used.columnIndex } : { row: 0, col: 0 },
-        values,
-        ...(q.formulas ? { formulas: q.formulas.isNullObject ? [] : cellsOf(q.formulas.address) } : {}),
-        merges: q.merges && !q.merges.isNullObject ? areasOf(q.merges.address) : [],
-        tables: tableBySheet.get(q.sheet.name) ?? [],
+        ...head,
+        ...cellsOf(sheet),
+        ...(read.formulas ? { formulas: read.formulas.isNullObject ? [] : addressCells(read.formulas.address) } : {}),
+        merges: read.merges && !read.merges.isNullObject ? areasOf(read.merges.address) : [],
+        tables: tableBySheet.get(sheet.name) ?? [],
       };
     });
     snapshotSheets.sort((a, b) => a.index - b.index);
@@ -208,10 +312,10 @@ function isPayloadLimit(e: unknown): boolean {
  */
 async function readInChunks(
   context: Excel.RequestContext,
-  perSheet: SheetQueue[],
+  perSheet: SheetCells[],
   progress?: Progress,
 ): Promise<(Grid | null)[]> {
-  type Pending = { q: SheetQueue; grid: Grid; row: number; bytesPerCell: number };
+  type Pending = { q: SheetCells; grid: Grid; row: number; bytesPerCell: number };
   const grids: (Grid | null)[] = perSheet.map(() => null);
   const pending: Pending[] = [];
   perSheet.forEach((q, i) => {
@@ -281,7 +385,7 @@ function areasOf(address: string): string[] {
 }
 
 /** Every cell of an areas address, as `B5` (formula cells are listed one by one in the snapshot). */
-function cellsOf(address: string): string[] {
+function addressCells(address: string): string[] {
   const out: string[] = [];
   for (const area of areasOf(address)) {
     const r = parseRange(area);

@@ -3,7 +3,7 @@ import { TEMP_PREFIX } from '../../src/excel/applyPlan';
 import { WorkbookBlockedError, WriteInterruptedError } from '../../src/excel/errors';
 import { RequirementError } from '../../src/excel/requirements';
 import { FakeExcel, FakeOfficeError } from './fakeExcel';
-import { MARKER, addMatrix, makePlan, statement } from './planFixtures';
+import { MARKER, STATE_SHEET, addMatrix, makePlan, statement } from './planFixtures';
 
 const FIVE_MB = 5_000_000;
 
@@ -29,14 +29,14 @@ describe('applying a plan through the Office adapter', () => {
       ['Matrix', 'Visible'],
       ['Interlock Findings', 'Visible'],
       [MARKER, 'VeryHidden'],
-      ['IL_state', 'VeryHidden'],
+      [STATE_SHEET, 'VeryHidden'],
     ]);
     expect(userCells(excel)).toBe(before);
     expect(excel.shown('Interlock Findings', 'A1')).toBe('Interlock findings');
     expect(excel.shown('Interlock Findings', 'C3')).toBe('=HYPERLINK("#Matrix!B7","B7")');
     expect(excel.shown('Interlock Findings', 'A8')).toBe('=COUNTIF(A3:A7,"error")');
     expect(excel.shown(MARKER, 'A1')).toBe(statement(0, 0));
-    expect(excel.shown('IL_state', 'A1')).toBe('Interlock state');
+    expect(excel.shown(STATE_SHEET, 'A1')).toBe('Interlock state');
     const findings = excel.sheet('Interlock Findings')!;
     expect(findings.tables).toEqual([
       { name: 'InterlockFindings', range: 'A2:G7', showHeaders: true, style: 'TableStyleLight9' },
@@ -96,7 +96,7 @@ describe('applying a plan through the Office adapter', () => {
     expect(excel.sheet('Old cascade')).toBeUndefined();
     await adapter.applyPlan({
       ownerMarker: MARKER,
-      removeSheets: ['Interlock Findings', MARKER, 'IL_state'],
+      removeSheets: ['Interlock Findings', MARKER, STATE_SHEET],
       sheets: [],
       matrix: { sheet: 'Matrix', range: 'B4:D7', conditionalFormats: [] },
     });
@@ -176,15 +176,15 @@ describe('applying a plan through the Office adapter', () => {
     const error = await adapter.applyPlan(makePlan(10, 5)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WriteInterruptedError);
     expect((error as Error).message).toMatch(/no typed cascade row is lost.*finishes the replacement first/);
-    expect(excel.sheet('IL_state')).toBeUndefined();
+    expect(excel.sheet(STATE_SHEET)).toBeUndefined();
     // Writing again without reading first would plan without what the journal holds: refused.
     excel.options.failWhen = undefined;
     await expect(adapter.applyPlan(makePlan(10, 5))).rejects.toThrow(/interrupted.*Nothing was changed/);
     // The next run reads first, which finishes the swap, then writes.
     await adapter.readSnapshot();
-    expect(excel.sheets.map((s) => s.name)).toEqual(['Matrix', 'Interlock Findings', MARKER, 'IL_state']);
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Matrix', 'Interlock Findings', MARKER, STATE_SHEET]);
     await adapter.applyPlan(makePlan(10, 5));
-    expect(excel.sheets.map((s) => s.name)).toEqual(['Matrix', 'Interlock Findings', MARKER, 'IL_state']);
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Matrix', 'Interlock Findings', MARKER, STATE_SHEET]);
   });
 
   test('calls come in a safe order', async () => {
@@ -205,7 +205,7 @@ describe('applying a plan through the Office adapter', () => {
     // Old matrix rules go before the sheets they point at.
     expect(last(/conditionalFormat\.delete/)).toBeLessThan(first(/worksheet\.delete/));
     // The old state sheet goes first, the new one is named last.
-    expect(order[first(/worksheet\.delete/)]).toMatch(/IL_state/);
+    expect(order[first(/worksheet\.delete/)]).toMatch(new RegExp(STATE_SHEET));
     const renames = order.filter((o) => /worksheet\.name/.test(o));
     expect(renames[renames.length - 1]).toMatch(/:_interlock_tmp_3$/);
     expect(first(/tables\.add/)).toBeGreaterThan(first(/worksheet\.name/));

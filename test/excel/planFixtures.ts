@@ -4,10 +4,14 @@
  * links, a checked-text sheet, a state sheet, severity rules on the matrix).
  */
 import { columnName, toA1 } from '../../src/core/a1';
+import { WANTED_NAMES } from '../../src/core/plan/ownership';
+import { PLAN_VERSION, stateSheet } from '../../src/core/plan/state';
 import type { PlanCell, PlannedSheet, WritePlan } from '../../src/core/plan/types';
 import type { FakeExcel } from './fakeExcel';
 
-export const MARKER = 'IL_checked';
+/** The checked sheet and the state under the names Interlock gives them (the reader goes by them). */
+export const MARKER = WANTED_NAMES.checked;
+export const STATE_SHEET = WANTED_NAMES.state;
 
 export function statement(d: number, o: number): string {
   return d % 7 === 3
@@ -83,19 +87,17 @@ export function makePlan(depts: number, objectives: number, opts: { previousShee
     validations: [],
     conditionalFormats: [],
   };
-  const state: PlannedSheet = {
-    name: 'IL_state',
-    role: 'state',
-    visibility: 'veryHidden',
-    rows: [
-      [cell('Interlock state'), cell(1)],
-      [cell('marker'), cell(MARKER)],
-    ],
-    tables: [],
-    validations: [],
-    conditionalFormats: [],
-  };
   const range = bodyRange(depts, objectives);
+  const state = stateSheet(STATE_SHEET, {
+    version: PLAN_VERSION,
+    marker: MARKER,
+    matrix: { sheet: 'Matrix', range, rules: 3 },
+    sheets: [
+      { name: findings.name, role: 'findings' },
+      { name: checked.name, role: 'checked' },
+      { name: STATE_SHEET, role: 'state' },
+    ],
+  });
   return {
     ownerMarker: MARKER,
     removeSheets: opts.previousSheets ?? [],

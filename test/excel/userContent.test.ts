@@ -5,7 +5,7 @@
 import { OfficeAdapter } from '../../src/excel/officeAdapter';
 import { runClear, runValidation } from '../../src/taskpane/workflow';
 import { FakeExcel, FakeOfficeError } from './fakeExcel';
-import { MARKER, addMatrix, makePlan } from './planFixtures';
+import { MARKER, STATE_SHEET, addMatrix, makePlan } from './planFixtures';
 
 const KEPT =
   'not carried over (Interlock rewrites its own sheets; keep notes on your own sheets or in the rows you add)';
@@ -59,7 +59,7 @@ describe('what people put on the sheets the Office adapter replaces', () => {
     const { excel, adapter } = await annotated();
     const lost = await adapter.applyPlan({
       ownerMarker: MARKER,
-      removeSheets: ['Interlock Findings', MARKER, 'IL_state'],
+      removeSheets: ['Interlock Findings', MARKER, STATE_SHEET],
       sheets: [],
       matrix: { sheet: 'Matrix', range: 'B4:F13', conditionalFormats: [] },
     });
@@ -114,7 +114,7 @@ describe('what people put on the sheets the Office adapter replaces', () => {
       }
       excel.syncs = [];
       const lost = await adapter.applyPlan(makePlan(1000, 50));
-      expect(lost.map((l) => l.sheet)).toEqual(['Interlock Findings', MARKER, 'IL_state']);
+      expect(lost.map((l) => l.sheet)).toEqual(['Interlock Findings', MARKER, STATE_SHEET]);
       expect(excel.syncs.every((s) => !s.failed)).toBe(true);
       return excel.syncs.length;
     };

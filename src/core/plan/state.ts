@@ -31,7 +31,8 @@ export interface InterlockState {
   sheets: OwnedSheet[];
 }
 
-function isStateSheet(sheet: SheetSnapshot): boolean {
+/** Whether `sheet` is Interlock's state sheet (by its first cell; readState takes the first such sheet). */
+export function isStateSheet(sheet: SheetSnapshot): boolean {
   return cellAt(sheet, 0, 0) === STATE_SIGNATURE;
 }
 
