@@ -177,7 +177,10 @@ async function runFixture(page: Page, url: string, fixture: string, shotName: st
   const saved = join(mkdtempSync(join(tmpdir(), 'interlock-e2e-')), download.suggestedFilename());
   await download.saveAs(saved);
   await checkDownloaded(readFileSync(fixture), readFileSync(saved), label);
-  check(`${label}: no warning about notes or pictures not carried over`, (await page.getByTestId('not-carried').count()) === 0);
+  check(
+    `${label}: no warning about notes or pictures not carried over`,
+    (await page.getByTestId('not-carried').count()) === 0,
+  );
 }
 
 /** A workbook with a chart: the downloaded copy keeps the chart's parts exactly as stored. */
