@@ -21,8 +21,10 @@ export async function perform(name: CommandName, event: { completed(): void }, e
       await env.showMessage(commandMessage(name, { clear: outcome }));
     } else {
       const outcome = await runValidation(adapter, name === 'validate' ? 'findings' : 'overview');
-      // Success shows the findings or overview sheet; a message only when there is none to show.
-      if (!outcome.shown) await env.showMessage(commandMessage(name, { report: outcome.report }));
+      // Success shows the findings or overview sheet; a message only when there is none to show,
+      // or when notes or pictures on Interlock's old sheets were not carried over.
+      if (!outcome.shown || outcome.notCarriedOver.length > 0)
+        await env.showMessage(commandMessage(name, { report: outcome.report, notCarriedOver: outcome.notCarriedOver }));
     }
   } catch (e) {
     await env.showMessage(commandMessage(name, { error: describeError(e) })).catch(() => undefined);

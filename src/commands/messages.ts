@@ -1,6 +1,7 @@
 /** The one or two sentences a ribbon command shows when it cannot simply show a sheet. */
 import type { Report } from '../core/report';
 import type { ClearOutcome } from '../taskpane/workflow';
+import type { NotCarriedOver } from '../core/plan/notCarriedOver';
 
 export type CommandName = 'validate' | 'buildCascade' | 'clearWarnings';
 
@@ -12,9 +13,17 @@ const TITLE: Record<CommandName, string> = {
 
 export function commandMessage(
   name: CommandName,
-  outcome: { error?: string; report?: Report; clear?: ClearOutcome },
+  outcome: { error?: string; report?: Report; clear?: ClearOutcome; notCarriedOver?: NotCarriedOver[] },
 ): string {
   if (outcome.error) return `${TITLE[name]} did not finish. ${outcome.error}`;
+  // What people had put on Interlock's sheets and the run did not keep, one sentence per sheet.
+  const lost = [...(outcome.notCarriedOver ?? []), ...(outcome.clear?.notCarriedOver ?? [])]
+    .map((l) => ` ${l.message}`)
+    .join('');
+  return summaryMessage(name, outcome) + lost;
+}
+
+function summaryMessage(name: CommandName, outcome: { report?: Report; clear?: ClearOutcome }): string {
   if (outcome.clear) {
     const { removed, kept } = outcome.clear;
     if (removed.length === 0 && kept.length === 0) return 'There was nothing of Interlock’s to clear in this workbook.';

@@ -60,4 +60,21 @@ describe('ribbon commands', () => {
     await perform('clearWarnings', { completed: () => undefined }, e);
     expect(messages[0]).toMatch(/^Cleared Interlock’s warnings and \d+ sheets?\./);
   });
+
+  test('Validate and Clear say which notes on Interlock’s sheets were not carried over', async () => {
+    const excel = new FakeExcel();
+    addMatrix(excel, 6, 3);
+    const { env: e, messages } = env(excel);
+    await perform('validate', { completed: () => undefined }, e);
+    expect(messages).toEqual([]);
+    excel.sheet('Interlock Findings')!.comments.push('B3');
+    await perform('validate', { completed: () => undefined }, e);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(
+      /^Validate finished: .* Interlock Findings: 1 comment was on this sheet and is not carried over/,
+    );
+    excel.sheet('Interlock Summary')!.shapes.push({ name: 'Picture 1', type: 'Image' });
+    await perform('clearWarnings', { completed: () => undefined }, e);
+    expect(messages[1]).toMatch(/^Cleared Interlock’s warnings .* Interlock Summary: 1 picture was on this sheet and/);
+  });
 });
