@@ -3,6 +3,8 @@ import type { Report } from '../core/report';
 import type { ClearOutcome } from '../taskpane/workflow';
 import type { NotCarriedOver } from '../core/plan/notCarriedOver';
 
+const MAX_LOST_SHOWN = 3;
+
 export type CommandName = 'validate' | 'buildCascade' | 'clearWarnings';
 
 const TITLE: Record<CommandName, string> = {
@@ -17,10 +19,12 @@ export function commandMessage(
 ): string {
   if (outcome.error) return `${TITLE[name]} did not finish. ${outcome.error}`;
   // What people had put on Interlock's sheets and the run did not keep, one sentence per sheet.
-  const lost = [...(outcome.notCarriedOver ?? []), ...(outcome.clear?.notCarriedOver ?? [])]
-    .map((l) => ` ${l.message}`)
-    .join('');
-  return summaryMessage(name, outcome) + lost;
+  // A dialog (and the URL that carries its text) stays short: three sheets, then a count.
+  const all = [...(outcome.notCarriedOver ?? []), ...(outcome.clear?.notCarriedOver ?? [])];
+  const shown = all.slice(0, MAX_LOST_SHOWN).map((l) => ` ${l.message}`);
+  const more = all.length - shown.length;
+  const tail = more > 0 ? ` The same on ${more} more of Interlock’s sheets.` : '';
+  return summaryMessage(name, outcome) + shown.join('') + tail;
 }
 
 function summaryMessage(name: CommandName, outcome: { report?: Report; clear?: ClearOutcome }): string {

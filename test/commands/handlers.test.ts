@@ -1,4 +1,5 @@
 import { perform } from '../../src/commands/handlers';
+import { commandMessage } from '../../src/commands/messages';
 import { OfficeAdapter } from '../../src/excel/officeAdapter';
 import { FakeExcel } from '../excel/fakeExcel';
 import { addMatrix } from '../excel/planFixtures';
@@ -76,5 +77,18 @@ describe('ribbon commands', () => {
     excel.sheet('Interlock Summary')!.shapes.push({ name: 'Picture 1', type: 'Image' });
     await perform('clearWarnings', { completed: () => undefined }, e);
     expect(messages[1]).toMatch(/^Cleared Interlock’s warnings .* Interlock Summary: 1 picture was on this sheet and/);
+  });
+
+  test('a dialog names at most three sheets, then counts the rest', () => {
+    const lost = ['A', 'B', 'C', 'D', 'E'].map((sheet) => ({
+      sheet,
+      removed: false,
+      items: ['1 note'],
+      message: `${sheet}: 1 note was on this sheet.`,
+    }));
+    const text = commandMessage('validate', { notCarriedOver: lost });
+    expect(text).toBe(
+      'Validate finished. A: 1 note was on this sheet. B: 1 note was on this sheet. C: 1 note was on this sheet. The same on 2 more of Interlock’s sheets.',
+    );
   });
 });
