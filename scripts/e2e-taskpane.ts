@@ -374,7 +374,17 @@ async function runExcelMode(
   const select = page.getByRole('combobox', { name: 'vague-language' });
   await select.selectOption('off');
   await page.getByRole('button', { name: 'Save settings in this workbook' }).click();
-  await page.getByText(/^Rule settings saved/).waitFor({ timeout: 10_000 });
+  // Saved, or an error shown instead: either ends the wait, and an error is reported as such.
+  await page
+    .getByText(/^Rule settings saved/)
+    .or(page.getByRole('alert'))
+    .first()
+    .waitFor({ timeout: 30_000 });
+  const saveError = await page.getByRole('alert').allTextContents();
+  check(
+    `${label}: saving rule settings shows no error${saveError.length ? ` (${saveError.join(' ')})` : ''}`,
+    saveError.length === 0,
+  );
   view = await fakeView(page);
   const saved = String(view.settings['interlock.settings'] ?? '');
   check(`${label}: rule settings are saved in document settings (${saved})`, /"vague-language":"off"/.test(saved));
