@@ -1,19 +1,18 @@
 /**
  * What the package reader and writer need from a compression library, injected so the same code
- * runs in Node (zlib, which deflates on its thread pool) and in the browser task pane
+ * runs in Node (zlib, with a worker thread) and in the browser task pane
  * (CompressionStream). Raw deflate, as zip stores it.
  */
 export interface Codec {
   inflateRaw(data: Uint8Array): Promise<Uint8Array>;
-  /** May take ownership of `data` (move it to another thread): callers must not use it after. */
   deflateRaw(data: Uint8Array): Promise<Uint8Array>;
   crc32(data: Uint8Array): number;
   /**
    * Optional: a part's text made into a zip entry's data (UTF-8 encoded, checksummed and, from 64
-   * bytes, deflated) off the calling thread. Where a codec has it, the caller's thread only hands
-   * the text over; encoding, checksum and compression of a 60 MB plan run beside it.
+   * bytes, deflated) off the calling thread, so the caller's thread only hands the text over.
+   * Undefined when it cannot be done there: the caller then packs the part with the calls above.
    */
-  packText?(text: string): Promise<PackedText>;
+  packText?(text: string): Promise<PackedText | undefined>;
 }
 
 /** A part's data as a zip entry stores it. */

@@ -3,18 +3,17 @@
  * on a worker thread, so it happens on the other core while the main thread writes the next
  * sheets: a 1,005-sheet plan is ~60 MB of XML. Parts go over in batches: a message per part would
  * cost more than the smaller parts themselves (a plan has a table part per cascade sheet). Not
- * zlib's async API: it costs a stream and ~300 KB of state per call. Where no worker can start,
- * the same work runs on the calling thread.
+ * zlib's async API: it costs a stream and ~300 KB of state per call. Where no worker can start
+ * (or zlib has no crc32, before Node 20.15), parts are packed on the calling thread instead.
  */
 import * as zlib from 'zlib';
 import { Worker } from 'worker_threads';
 import { crc32 as jsCrc32, STORE_BELOW, type Codec, type PackedText } from './codec';
 
+const nativeCrc = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
+
 /** Level 3: within a few percent of the default's size on sheet XML, at about twice its speed. */
 const LEVEL = 3;
-
-/** Below this, raw data is compressed in place: the round trip to the worker would cost more. */
-const SMALL = 4096;
 
 /** Texts wait for company until a batch holds this many characters (or the thread goes idle). */
 const BATCH_CHARS = 256 * 1024;
@@ -33,13 +32,8 @@ function pack(text, level) {
 }
 parentPort.on('message', (m) => {
   try {
-    if (m.texts) {
-      const out = m.texts.map((t) => pack(t, m.level));
-      parentPort.postMessage({ id: m.id, packed: out }, out.map((p) => p.raw.buffer));
-    } else {
-      const out = own(zlib.deflateRawSync(m.data, { level: m.level }));
-      parentPort.postMessage({ id: m.id, out }, [out.buffer]);
-    }
+    const out = m.texts.map((t) => pack(t, m.level));
+    parentPort.postMessage({ id: m.id, packed: out }, out.map((p) => p.raw.buffer));
   } catch (e) {
     parentPort.postMessage({ id: m.id, error: String((e && e.message) || e) });
   }
@@ -48,7 +42,6 @@ parentPort.on('message', (m) => {
 
 interface Reply {
   id: number;
-  out?: Uint8Array;
   packed?: PackedText[];
   error?: string;
 }
@@ -61,12 +54,17 @@ class CompressionWorker {
   private failed = false;
   private next = 0;
   private readonly pending = new Map<number, Pending>();
-  private batch: { text: string; resolve: (p: PackedText) => void; reject: (e: Error) => void }[] = [];
+  private batch: { text: string; resolve: (p: PackedText | undefined) => void; reject: (e: Error) => void }[] = [];
   private batchChars = 0;
   private flushQueued = false;
 
   private start(): Worker | undefined {
     if (this.worker || this.failed) return this.worker;
+    // The worker checksums with zlib.crc32 (Node 20.15+); without it parts are packed in place.
+    if (!nativeCrc) {
+      this.failed = true;
+      return undefined;
+    }
     try {
       const w = new Worker(WORKER_SOURCE, { eval: true });
       w.on('message', (m: Reply) => {
@@ -94,28 +92,17 @@ class CompressionWorker {
     this.pending.clear();
   }
 
-  private send(w: Worker, message: object, transfer: ArrayBuffer[]): Promise<Reply> {
+  private send(w: Worker, texts: string[]): Promise<Reply> {
     const id = this.next++;
     if (this.pending.size === 0) w.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      w.postMessage({ id, level: LEVEL, ...message }, transfer);
+      w.postMessage({ id, level: LEVEL, texts });
     });
   }
 
-  deflate(data: Uint8Array): Promise<Uint8Array> | undefined {
-    const w = this.start();
-    if (!w) return undefined;
-    // A part that owns its buffer moves to the worker instead of being copied.
-    const owns = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
-    return this.send(w, { data }, owns ? [data.buffer as ArrayBuffer] : []).then((r) => {
-      const out = r.out!;
-      return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-    });
-  }
-
-  packText(text: string): Promise<PackedText> | undefined {
-    if (!this.start()) return undefined;
+  packText(text: string): Promise<PackedText | undefined> {
+    if (!this.start()) return Promise.resolve(undefined);
     return new Promise((resolve, reject) => {
       this.batch.push({ text, resolve, reject });
       this.batchChars += text.length;
@@ -134,9 +121,12 @@ class CompressionWorker {
     this.batch = [];
     this.batchChars = 0;
     const w = this.start();
-    const done = w
-      ? this.send(w, { texts: batch.map((b) => b.text) }, []).then((r) => r.packed!)
-      : Promise.resolve(batch.map((b) => packHere(b.text)));
+    const done: Promise<(PackedText | undefined)[]> = w
+      ? this.send(
+          w,
+          batch.map((b) => b.text),
+        ).then((r) => r.packed!)
+      : Promise.resolve(batch.map(() => undefined));
     done.then(
       (packed) => batch.forEach((b, i) => b.resolve(packed[i])),
       (e: Error) => batch.forEach((b) => b.reject(e)),
@@ -145,33 +135,16 @@ class CompressionWorker {
 }
 
 const worker = new CompressionWorker();
-const nativeCrc = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
-const crc32 = (data: Uint8Array) => (nativeCrc ? nativeCrc(data) >>> 0 : jsCrc32(data));
-const encoder = new TextEncoder();
-
-function deflateHere(data: Uint8Array): Uint8Array {
-  const out = zlib.deflateRawSync(data, { level: LEVEL });
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-}
-
-function packHere(text: string): PackedText {
-  const data = encoder.encode(text);
-  const base = { crc32: crc32(data), size: data.length };
-  return data.length < STORE_BELOW ? { method: 0, raw: data, ...base } : { method: 8, raw: deflateHere(data), ...base };
-}
 
 export const nodeCodec: Codec = {
   async inflateRaw(data) {
     const out = zlib.inflateRawSync(data);
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   },
-  /** Large parts may be handed over to the worker: `data` must not be used after the call. */
   async deflateRaw(data) {
-    if (data.length < SMALL) return deflateHere(data);
-    return (await worker.deflate(data)) ?? deflateHere(data);
+    const out = zlib.deflateRawSync(data, { level: LEVEL });
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   },
-  crc32,
-  async packText(text) {
-    return (await worker.packText(text)) ?? packHere(text);
-  },
+  crc32: (data) => (nativeCrc ? nativeCrc(data) >>> 0 : jsCrc32(data)),
+  packText: (text) => worker.packText(text),
 };

@@ -105,9 +105,10 @@ export class Package {
     }
     this.entries.delete(name);
     this.texts.delete(name); // read back (rarely) from the compressed entry: big parts are not kept twice
-    const entry = this.codec.packText
-      ? this.codec.packText(xml).then((packed) => ({ name, ...packed, time: 0, date: DOS_DATE }))
-      : makeEntry(name, encoder.encode(xml), this.codec);
+    const packed = this.codec.packText ? this.codec.packText(xml) : Promise.resolve(undefined);
+    const entry = packed.then((p) =>
+      p ? { name, ...p, time: 0, date: DOS_DATE } : makeEntry(name, encoder.encode(xml), this.codec),
+    );
     entry.catch(() => undefined); // awaited in toBytes; avoid an unhandled rejection meanwhile
     this.pending.set(name, entry);
   }
