@@ -13,7 +13,7 @@ import { readSharedStrings } from './sharedStrings';
 import { readSheetXml, type SheetContext } from './sheet';
 import { dateStyles } from './styles';
 import { readTable } from './tables';
-import { rebuiltSheetsListedIn } from '../../core/plan/state';
+import { isStateSheet, rebuiltSheetsListedIn } from '../../core/plan/state';
 
 export interface ReadOptions {
   /**
@@ -145,36 +145,37 @@ async function readParts(pkg: Package, name: string | undefined, options: ReadOp
   // rebuilds from the matrix alone (findings, summary, overview, what was checked). Their cells
   // are not read: on a large workbook validated before they are half of all the XML.
   const content: (ReturnType<typeof readSheetXml> | undefined)[] = [];
-  const rebuilt = new Set<string>();
+  let rebuilt = new Set<string>();
+  let stateAt = -1;
   if (options.readRebuilt !== true) {
-    for (let i = 0; i < worksheets.length; i++) {
+    for (let i = 0; i < worksheets.length && stateAt < 0; i++) {
       if (worksheets[i].state === 'visible') continue;
-      content[i] = await scan(i);
-      const { tableRelIds: _, ...cells } = content[i]!;
-      for (const n of rebuiltSheetsListedIn({
-        name: worksheets[i].name,
-        index: i,
-        visibility: worksheets[i].state,
-        ...cells,
-        tables: [],
-      }))
-        rebuilt.add(n);
+      const read = (content[i] = await scan(i));
+      const listed = rebuiltSheetsListedIn(sheetOf(worksheets[i], i, read, []));
+      if (listed.length > 0) [rebuilt, stateAt] = [new Set(listed), i];
     }
   }
   const sheets: SheetSnapshot[] = [];
   for (let i = 0; i < worksheets.length; i++) {
     const ws = worksheets[i];
     const skip = rebuilt.has(ws.name);
-    const { tableRelIds, ...cells } = skip ? readSheetXml(EMPTY_SHEET, ctx) : (content[i] ?? (await scan(i)));
-    sheets.push({
-      name: ws.name,
-      index: i,
-      visibility: ws.state,
-      ...cells,
-      tables: skip ? [] : await sheetTables(pkg, ws, ws.part as string, tableRelIds),
-    });
+    const read = skip ? readSheetXml(EMPTY_SHEET, ctx) : (content[i] ?? (await scan(i)));
+    sheets.push(sheetOf(ws, i, read, skip ? [] : await sheetTables(pkg, ws, ws.part as string, read.tableRelIds)));
   }
+  // The core takes the first state sheet in tab order; should that be another one (a visible sheet
+  // that starts the same way), the cells left out may be needed: read everything.
+  if (stateAt >= 0 && sheets.findIndex(isStateSheet) !== stateAt) return readParts(pkg, name, { readRebuilt: true });
   return { name, sheets, names: definedNames(workbook.definedNames) };
+}
+
+function sheetOf(
+  ws: WorkbookSheet,
+  index: number,
+  read: ReturnType<typeof readSheetXml>,
+  tables: TableSnapshot[],
+): SheetSnapshot {
+  const { tableRelIds: _, ...cells } = read;
+  return { name: ws.name, index, visibility: ws.state, ...cells, tables };
 }
 
 /** What a sheet whose cells are not read looks like in the snapshot: no cells. */

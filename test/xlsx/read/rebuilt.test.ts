@@ -74,6 +74,19 @@ describe('reading a workbook validated before', () => {
     expect(texts).toContain('Run 4 webinars for 200 prospects by Q2');
   });
 
+  it('reads everything when the core would take another sheet for the state (one that starts the same way, earlier)', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await validatedWithTypedRow()) as unknown as ArrayBuffer);
+    const lookalike = wb.addWorksheet('My notes');
+    lookalike.getCell('A1').value = 'Interlock state';
+    lookalike.orderNo = -1; // first tab
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const read = (o = {}) => openPackage(bytes, nodeCodec).then((p) => readWorkbookSnapshot(p, 'p.xlsx', o));
+    const snap = await read();
+    expect(snap.sheets[0].name).toBe('My notes');
+    expect(snap).toEqual(await read({ readRebuilt: true }));
+  });
+
   it('reads every sheet of a workbook with no state sheet', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Plan').getCell('B2').value = 'Objective 1';
