@@ -243,12 +243,15 @@ export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise
     const tag = sheetTag(p.name, ++maxSheetId, relId, p.visibility);
     slots.push({ name: p.name, tag, part, planned: p, relId });
   }
-  // Sheet elements name the relationship with the part's own prefix for its namespace.
-  const rPrefix = /\s(\w+):id\s*=/.exec(info.sheets[0]?.found.tag ?? '')?.[1] ?? 'r';
+  // Sheet elements name the relationship with the part's own prefix for its namespace, declared
+  // where the part declares it: on the root as Excel writes, or on each <sheet> as openpyxl does.
+  const firstTag = info.sheets[0]?.found.tag ?? '';
+  const rPrefix = /\s(\w+):id\s*=/.exec(firstTag)?.[1] ?? 'r';
+  const ownDeclaration = new RegExp(`\\sxmlns:${rPrefix}\\s*=\\s*("[^"]*"|'[^']*')`).exec(firstTag)?.[0] ?? '';
   const elPrefix = prefixOf(info.sheets[0]?.found.name ?? '');
   for (const s of slots) {
     if (!s.planned) continue;
-    if (rPrefix !== 'r') s.tag = s.tag.replace(' r:id=', ` ${rPrefix}:id=`);
+    s.tag = s.tag.replace(' r:id=', `${ownDeclaration} ${rPrefix}:id=`);
     if (elPrefix) s.tag = s.tag.replace('<sheet ', `<${elPrefix}sheet `);
   }
 

@@ -103,3 +103,20 @@ test('only the activated sheet is selected: no two tabs grouped', async () => {
   expect(info.sheets[active].name).toBe('Matrix');
   expect(selected.filter((n) => n !== 'Matrix')).toEqual([]);
 });
+
+test('new sheet entries declare the relationships prefix where the workbook does: on each <sheet>, as openpyxl writes', async () => {
+  const { pkg } = await opened(await roundTrip(matrixWorkbook()));
+  const info = (await readWorkbook(pkg))!;
+  const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  await edit(pkg, info.part, (x) =>
+    x.replace(/\sxmlns:r="[^"]*"/, '').replace(/<sheet /g, `<sheet xmlns:r="${REL_NS}" `),
+  );
+  const out = await validated(pkg);
+  const xml = (await out.text(info.part))!;
+  const root = /<workbook[^>]*>/.exec(xml)![0];
+  expect(root).not.toContain('xmlns:r=');
+  const tags = xml.match(/<sheet [^>]*>/g)!;
+  expect(tags.length).toBeGreaterThan(info.sheets.length);
+  // Every entry that uses r: says what r: is, or an XML reader refuses the workbook.
+  for (const tag of tags) expect(tag).toContain(`xmlns:r="${REL_NS}"`);
+});
