@@ -79,7 +79,7 @@ describe('reading a workbook validated before', () => {
     await wb.xlsx.load((await validatedWithTypedRow()) as unknown as ArrayBuffer);
     const lookalike = wb.addWorksheet('My notes');
     lookalike.getCell('A1').value = 'Interlock state';
-    lookalike.orderNo = -1; // first tab
+    (lookalike as unknown as { orderNo: number }).orderNo = -1; // first tab (not in the typings)
     const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     const read = (o = {}) => openPackage(bytes, nodeCodec).then((p) => readWorkbookSnapshot(p, 'p.xlsx', o));
     const snap = await read();
