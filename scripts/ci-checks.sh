@@ -63,6 +63,32 @@ if cleared.sheetnames != names:
 print("user cells identical after validate, re-validate and clear; re-run stacks nothing")
 PY
 
+echo "--- a validated copy saved by another program (openpyxl), with notes, validated again"
+/usr/bin/python3 - "$work" <<'PY'
+import sys, openpyxl, warnings
+from openpyxl.comments import Comment
+warnings.simplefilter("ignore")
+wb = openpyxl.load_workbook(f"{sys.argv[1]}/once.xlsx")
+wb["Plan FY27"]["N2"].comment = Comment("a planner's note on the matrix sheet", "Bo")
+wb["Cascade Sales"]["E40"] = "Typed by the Sales head"
+wb["Cascade Sales"]["E40"].comment = Comment("a note on Interlock's own sheet", "Ana")
+wb.save(f"{sys.argv[1]}/foreign.xlsx")
+PY
+node bin/interlock.js validate "$work/foreign.xlsx" --out "$work/foreign.validated.xlsx" --fail-on never > "$work/foreign.txt"
+grep -q "Note: Cascade Sales: 1 note was on this sheet and is not carried over" "$work/foreign.txt" || {
+  cat "$work/foreign.txt"; echo "the lost note was not reported"; exit 1; }
+/usr/bin/python3 - "$work" <<'PY'
+import sys, openpyxl, warnings
+warnings.simplefilter("ignore")
+wb = openpyxl.load_workbook(f"{sys.argv[1]}/foreign.validated.xlsx")
+note = wb["Plan FY27"]["N2"].comment
+if not note or "planner's note" not in note.text:
+    sys.exit("the note on the matrix sheet was lost")
+if not any("Typed by the Sales head" == c.value for row in wb["Cascade Sales"].iter_rows() for c in row):
+    sys.exit("the typed cascade row was lost")
+print("openpyxl's copy validated again: it opens, the matrix note and the typed row stay, the lost note is named")
+PY
+
 echo "--- bad input: exit 2, a one-line reason, no output file"
 for bad in test/fixtures/bad-*.xlsx; do
   set +e
