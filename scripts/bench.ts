@@ -13,6 +13,7 @@ const PARTS: [string, string][] = [
   ['validate', '1,000 × 50 matrix validated from .xlsx vs ExcelJS reading it'],
   ['core', 'the pure core alone on that matrix: findMatrix, validate, buildPlan'],
   ['writeback', '1,000 × 50 matrix validated and written vs ExcelJS read + write'],
+  ['sheetxml', 'the sheet XML writer alone on that plan, by sheet role'],
   ['excel', 'Office.js adapter: context.sync() calls and largest request payload'],
   ['bundle', 'task pane initial script, gzipped'],
 ];

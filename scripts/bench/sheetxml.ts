@@ -3,7 +3,7 @@
  * planned once (cascade sheets for every department); then worksheetXml runs over every planned
  * sheet with a fresh StyleBook. Prints the median of 5 runs after one untimed warm-up, the XML's
  * size (UTF-8), and the time per sheet role.
- *   node -r ./scripts/ts-register.js scripts/bench/sheetxml.ts
+ *   npm run bench -- sheetxml
  */
 import { promises as fs } from 'fs';
 import * as os from 'os';
