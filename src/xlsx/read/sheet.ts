@@ -156,29 +156,20 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetContent {
 
 /** `<cols>`: every column of a `<col min max hidden="1">` span is hidden. */
 function readCols(xml: string, tag: Tag, a: Attr, hidden: number[]): number {
-  if (tag.selfClosing) return tag.end;
-  let p = tag.end;
-  for (;;) {
-    nextTag(xml, p, tag);
-    p = tag.end;
-    if (tag.special) continue;
-    if (tag.closing) return p;
-    if (isNamed(xml, tag, 'col')) {
-      let min = -1;
-      let max = -1;
-      let isHidden = false;
-      for (let q = nextAttr(xml, tag.attrsStart, tag, a); q >= 0; q = nextAttr(xml, q, tag, a)) {
-        if (attrNamed(xml, a, 'min')) min = attrInt(xml, a);
-        else if (attrNamed(xml, a, 'max')) max = attrInt(xml, a);
-        else if (attrNamed(xml, a, 'hidden')) isHidden = attrTrue(xml, a);
-      }
-      if (isHidden && min >= 1) {
-        const last = Math.min(max >= min ? max : min, MAX_COLUMNS);
-        for (let c = min; c <= last; c++) hidden.push(c - 1);
-      }
+  return eachChild(xml, tag, 'col', () => {
+    let min = -1;
+    let max = -1;
+    let isHidden = false;
+    for (let q = nextAttr(xml, tag.attrsStart, tag, a); q >= 0; q = nextAttr(xml, q, tag, a)) {
+      if (attrNamed(xml, a, 'min')) min = attrInt(xml, a);
+      else if (attrNamed(xml, a, 'max')) max = attrInt(xml, a);
+      else if (attrNamed(xml, a, 'hidden')) isHidden = attrTrue(xml, a);
     }
-    p = skipElement(xml, tag);
-  }
+    if (isHidden && min >= 1) {
+      const last = Math.min(max >= min ? max : min, MAX_COLUMNS);
+      for (let c = min; c <= last; c++) hidden.push(c - 1);
+    }
+  });
 }
 
 /** Children named `child` of the element just read, calling `each` with one attribute's value. */
@@ -190,6 +181,17 @@ function readChildren(
   attribute: string,
   each: (value: string) => void,
 ): number {
+  return eachChild(xml, tag, child, () => {
+    for (let q = nextAttr(xml, tag.attrsStart, tag, a); q >= 0; q = nextAttr(xml, q, tag, a))
+      if (attrNamed(xml, a, attribute)) each(attrValue(xml, a));
+  });
+}
+
+/**
+ * Walks the children of the element just read in `tag`, calling `visit` (which reads `tag`) on
+ * each one named `child`; returns the offset after the element.
+ */
+function eachChild(xml: string, tag: Tag, child: string, visit: () => void): number {
   if (tag.selfClosing) return tag.end;
   let p = tag.end;
   for (;;) {
@@ -197,10 +199,7 @@ function readChildren(
     p = tag.end;
     if (tag.special) continue;
     if (tag.closing) return p;
-    if (isNamed(xml, tag, child)) {
-      for (let q = nextAttr(xml, tag.attrsStart, tag, a); q >= 0; q = nextAttr(xml, q, tag, a))
-        if (attrNamed(xml, a, attribute)) each(attrValue(xml, a));
-    }
+    if (isNamed(xml, tag, child)) visit();
     p = skipElement(xml, tag);
   }
 }
