@@ -15,7 +15,7 @@
  * only, and the landmarks and labels a screen reader relies on.
  */
 import { createServer, type Server } from 'http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { extname, join, normalize, resolve } from 'path';
 import ExcelJS from 'exceljs';
@@ -25,6 +25,7 @@ import { readState } from '../src/core/plan/state';
 import { openPackage, readWorkbookSnapshot } from '../src/xlsx/load';
 import { nodeCodec } from '../src/xlsx/package/nodeCodec';
 import { readZip } from '../src/xlsx/package/zip';
+import { annotated, CASCADE } from '../test/xlsx/apply/annotatedWorkbook';
 
 const ROOT = resolve(__dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -206,6 +207,27 @@ async function runChartKept(page: Page, url: string): Promise<void> {
       .join('\n');
   const before = charts(readFileSync(fixture));
   check(`${label}: the copy keeps the chart parts as stored`, before !== '' && charts(readFileSync(saved)) === before);
+}
+
+/** A workbook whose cascade sheet holds a note, a comment, a picture and a chart: the pane says they go. */
+async function runNotCarried(page: Page, url: string): Promise<void> {
+  const label = 'notes on a cascade sheet';
+  const fixture = join(mkdtempSync(join(tmpdir(), 'interlock-e2e-')), 'annotated.xlsx');
+  writeFileSync(fixture, await (await annotated()).toBytes());
+  await page.goto(`${url}/taskpane.html`);
+  const input = page.getByTestId('file-input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.setInputFiles(fixture);
+  await page.getByText(/^Opened /).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Validate' }).click();
+  const bar = page.getByTestId('not-carried');
+  await bar.first().waitFor({ timeout: 60_000 });
+  const lines = await bar.allTextContents();
+  check(
+    `${label}: the pane says what was not carried over (${lines.join(' | ').slice(0, 120)})`,
+    lines.length === 1 && lines[0].startsWith(`${CASCADE}: `) && /not carried over/.test(lines[0]),
+  );
+  await page.screenshot({ path: join(SHOTS, 'taskpane-not-carried.png') });
 }
 
 /** The fake Office host as one browser script: each module transpiled, joined by a tiny require. */
@@ -522,6 +544,11 @@ async function main(): Promise<number> {
       await runChartKept(page, url);
     } catch (e) {
       check('chart workbook: ran to the end', false, (e as Error).message.split('\n')[0]);
+    }
+    try {
+      await runNotCarried(page, url);
+    } catch (e) {
+      check('notes on a cascade sheet: ran to the end', false, (e as Error).message.split('\n')[0]);
     }
     const excelScript = await fakeOfficeScript(FIXTURES[0], 120);
     for (const [name, run] of [
