@@ -42,9 +42,8 @@ export function cleanSheetName(raw: string, fallback = 'Sheet'): string {
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^'+|'+$/g, '')
-    .trim();
+    // Apostrophes and spaces can alternate ("' '("), so both go together until neither is left.
+    .replace(/^[\s']+|[\s']+$/g, '');
   s = cut(s, MAX_SHEET_NAME);
   if (!s || sheetKey(s) === 'HISTORY') s = s ? `${s} sheet` : fallback;
   return s;
