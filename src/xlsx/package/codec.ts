@@ -13,6 +13,11 @@ export interface Codec {
    * Undefined when it cannot be done there: the caller then packs the part with the calls above.
    */
   packText?(text: string): Promise<PackedText | undefined>;
+  /**
+   * Optional, the same for a part already encoded (chunks in order, each owning its buffer). The
+   * chunks may be handed to another thread: the caller must not use them afterwards.
+   */
+  packBytes?(chunks: Uint8Array[]): Promise<PackedText | undefined>;
 }
 
 /** A part's data as a zip entry stores it. */

@@ -15,8 +15,8 @@ const nativeCrc = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc
 /** Level 3: within a few percent of the default's size on sheet XML, at about twice its speed. */
 const LEVEL = 3;
 
-/** Texts wait for company until a batch holds this many characters (or the thread goes idle). */
-const BATCH_CHARS = 256 * 1024;
+/** Parts wait for company until a batch holds this many characters or bytes (or the thread goes idle). */
+const BATCH_SIZE = 256 * 1024;
 
 const WORKER_SOURCE = `
 const { parentPort } = require('worker_threads');
@@ -24,15 +24,16 @@ const zlib = require('zlib');
 const crc32 = (d) => zlib.crc32(d) >>> 0;
 // A result moves to the main thread; small buffers share Node's pool, so they are copied first.
 const own = (b) => (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.byteLength >= 4096 ? b : new Uint8Array(b));
-function pack(text, level) {
-  const data = Buffer.from(text, 'utf8');
+function pack(item, level) {
+  // A part comes as text, or as UTF-8 chunks already encoded by the main thread.
+  const data = typeof item === 'string' ? Buffer.from(item, 'utf8') : item.length === 1 ? item[0] : Buffer.concat(item);
   const crc = crc32(data);
   if (data.length < ${STORE_BELOW}) return { method: 0, raw: own(data), crc32: crc, size: data.length };
   return { method: 8, raw: own(zlib.deflateRawSync(data, { level })), crc32: crc, size: data.length };
 }
 parentPort.on('message', (m) => {
   try {
-    const out = m.texts.map((t) => pack(t, m.level));
+    const out = m.items.map((t) => pack(t, m.level));
     parentPort.postMessage({ id: m.id, packed: out }, out.map((p) => p.raw.buffer));
   } catch (e) {
     parentPort.postMessage({ id: m.id, error: String((e && e.message) || e) });
@@ -48,14 +49,18 @@ interface Reply {
 
 type Pending = { resolve: (r: Reply) => void; reject: (e: Error) => void };
 
+/** A part for the worker: its text, or its UTF-8 bytes in chunks. */
+type Item = string | Uint8Array[];
+
 /** One worker per process, started on first use; it keeps the process alive only while busy. */
 class CompressionWorker {
   private worker: Worker | undefined;
   private failed = false;
   private next = 0;
   private readonly pending = new Map<number, Pending>();
-  private batch: { text: string; resolve: (p: PackedText | undefined) => void; reject: (e: Error) => void }[] = [];
-  private batchChars = 0;
+  private batch: { item: Item; resolve: (p: PackedText | undefined) => void; reject: (e: Error) => void }[] = [];
+  /** Characters or bytes waiting in the batch. */
+  private batchSize = 0;
   private flushQueued = false;
 
   private start(): Worker | undefined {
@@ -92,21 +97,24 @@ class CompressionWorker {
     this.pending.clear();
   }
 
-  private send(w: Worker, texts: string[]): Promise<Reply> {
+  private send(w: Worker, items: Item[]): Promise<Reply> {
     const id = this.next++;
     if (this.pending.size === 0) w.ref();
+    // Byte chunks move without a copy; texts are copied as they go.
+    const transfer = new Set<ArrayBuffer>();
+    for (const item of items) if (typeof item !== 'string') for (const c of item) transfer.add(c.buffer as ArrayBuffer);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      w.postMessage({ id, level: LEVEL, texts });
+      w.postMessage({ id, level: LEVEL, items }, [...transfer]);
     });
   }
 
-  packText(text: string): Promise<PackedText | undefined> {
+  pack(item: Item): Promise<PackedText | undefined> {
     if (!this.start()) return Promise.resolve(undefined);
     return new Promise((resolve, reject) => {
-      this.batch.push({ text, resolve, reject });
-      this.batchChars += text.length;
-      if (this.batchChars >= BATCH_CHARS) this.flush();
+      this.batch.push({ item, resolve, reject });
+      this.batchSize += typeof item === 'string' ? item.length : item.reduce((n, c) => n + c.length, 0);
+      if (this.batchSize >= BATCH_SIZE) this.flush();
       else if (!this.flushQueued) {
         this.flushQueued = true;
         setImmediate(() => this.flush());
@@ -119,12 +127,12 @@ class CompressionWorker {
     const batch = this.batch;
     if (batch.length === 0) return;
     this.batch = [];
-    this.batchChars = 0;
+    this.batchSize = 0;
     const w = this.start();
     const done: Promise<(PackedText | undefined)[]> = w
       ? this.send(
           w,
-          batch.map((b) => b.text),
+          batch.map((b) => b.item),
         ).then((r) => r.packed!)
       : Promise.resolve(batch.map(() => undefined));
     done.then(
@@ -146,5 +154,6 @@ export const nodeCodec: Codec = {
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   },
   crc32: (data) => (nativeCrc ? nativeCrc(data) >>> 0 : jsCrc32(data)),
-  packText: (text) => worker.packText(text),
+  packText: (text) => worker.pack(text),
+  packBytes: (chunks) => worker.pack(chunks),
 };

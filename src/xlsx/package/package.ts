@@ -3,7 +3,8 @@
  * bytes; a changed or new part starts compressing as soon as it is set (on Node's thread pool),
  * while the caller goes on building the next one.
  */
-import type { Codec } from './codec';
+import type { Codec, PackedText } from './codec';
+import { joinChunks } from './byteSink';
 import { DOS_DATE, entryData, makeEntry, readZip, writeZip, type ZipEntry } from './zip';
 import { attr, elements } from './xml';
 
@@ -98,6 +99,22 @@ export class Package {
 
   /** Sets a part's text (new or replacing); it is compressed now, so the text can be let go. */
   setText(part: string, xml: string): void {
+    const packed = this.codec.packText ? this.codec.packText(xml) : Promise.resolve(undefined);
+    this.setPacked(part, packed, () => encoder.encode(xml));
+  }
+
+  /**
+   * Sets a part from its UTF-8 bytes in chunks (a ByteSink's), which the codec may move to
+   * another thread: the caller lets go of them.
+   */
+  setBytes(part: string, chunks: Uint8Array[]): void {
+    // A codec that answers undefined has not moved the chunks, so they are still ours to pack.
+    const packed = this.codec.packBytes ? this.codec.packBytes(chunks) : Promise.resolve(undefined);
+    this.setPacked(part, packed, () => joinChunks(chunks));
+  }
+
+  /** Records a part being packed; `bytes` gives its data when the codec packs it nowhere else. */
+  private setPacked(part: string, packed: Promise<PackedText | undefined>, bytes: () => Uint8Array): void {
     const name = this.find(part) ?? part.replace(/^\//, '');
     if (!this.entries.has(name) && !this.pending.has(name)) {
       this.order.add(name);
@@ -105,9 +122,8 @@ export class Package {
     }
     this.entries.delete(name);
     this.texts.delete(name); // read back (rarely) from the compressed entry: big parts are not kept twice
-    const packed = this.codec.packText ? this.codec.packText(xml) : Promise.resolve(undefined);
     const entry = packed.then((p) =>
-      p ? { name, ...p, time: 0, date: DOS_DATE } : makeEntry(name, encoder.encode(xml), this.codec),
+      p ? { name, ...p, time: 0, date: DOS_DATE } : makeEntry(name, bytes(), this.codec),
     );
     entry.catch(() => undefined); // awaited in toBytes; avoid an unhandled rejection meanwhile
     this.pending.set(name, entry);

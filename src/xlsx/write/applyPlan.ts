@@ -12,7 +12,7 @@ import { readWorkbook, REL, type WorkbookInfo } from '../package/workbook';
 import { elements, escapeAttr, prefixOf, removeAttribute, setAttribute, startTag } from '../package/xml';
 import { reachableParts } from '../package/reach';
 import { StyleBook } from './styles';
-import { conditionalFormattingXml, tableXml, worksheetXml } from './sheetXml';
+import { conditionalFormattingXml, tableXml, worksheetBytes } from './sheetXml';
 import { insertRules, maxPriority, removeOwnedRules, unselectTab } from './sheetEdits';
 import { describeUserContent } from './userContent';
 import { notCarriedOverFor, type NotCarriedOver } from '../../core/plan/notCarriedOver';
@@ -296,9 +296,9 @@ export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise
       types.set(part, CONTENT_TYPE.table);
       tableRelIds.push(sheetRels.add(REL.table, `../tables/${part.slice('xl/tables/'.length)}`));
     }
-    pkg.setText(
+    pkg.setBytes(
       s.part,
-      worksheetXml(s.planned, styles, { selected: i === activeIndex, tableRelIds, date1904: info.date1904 }),
+      worksheetBytes(s.planned, styles, { selected: i === activeIndex, tableRelIds, date1904: info.date1904 }),
     );
     types.set(s.part, CONTENT_TYPE.worksheet);
     if (sheetRels.size > 0) pkg.setText(relsPartOf(s.part), sheetRels.toXml());

@@ -14,6 +14,7 @@ import { cellText, dateSerial, fitCell, formulaText, MAX_CELL_TEXT, needsPreserv
 import { conditionalFormattingXml, sqref } from './conditionalFormatting';
 import { argb, type StyleBook } from './styles';
 import { tableColumns } from './tableXml';
+import { ByteSink } from '../package/byteSink';
 
 export { conditionalFormattingXml } from './conditionalFormatting';
 export { tableXml } from './tableXml';
@@ -275,7 +276,37 @@ function validationXml(v: PlannedValidation, sheet: string): string {
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** The whole worksheet part for a planned sheet. */
+/** Where a sheet's rows go: a string (tests, small parts) or UTF-8 bytes (a ByteSink). */
+interface RowSink {
+  add(s: string): void;
+}
+
+/** The part around its rows: `head` runs to `<sheetData>` (or `<sheetData/>`), `tail` from `</sheetData>`. */
+interface Frame {
+  head: string;
+  tail: string;
+}
+
+/** A planned sheet as one string of XML. */
 export function worksheetXml(sheet: PlannedSheet, styles: StyleBook, options: WorksheetOptions): string {
+  const rows = new ChunkedText();
+  const { head, tail } = writeWorksheet(sheet, styles, options, rows);
+  return head + rows.text() + tail;
+}
+
+/** The same part as UTF-8 chunks, ready for `Package.setBytes`. */
+export function worksheetBytes(sheet: PlannedSheet, styles: StyleBook, options: WorksheetOptions): Uint8Array[] {
+  const rows = new ByteSink(64 * 1024);
+  const { head, tail } = writeWorksheet(sheet, styles, options, rows);
+  const start = new ByteSink(head.length * 3);
+  start.add(head);
+  const end = new ByteSink(tail.length * 3);
+  end.add(tail);
+  return [...start.chunks(), ...rows.chunks(), ...end.chunks()];
+}
+
+/** Writes the sheet's rows to `data` and returns the XML around them. */
+function writeWorksheet(sheet: PlannedSheet, styles: StyleBook, options: WorksheetOptions, data: RowSink): Frame {
   columnLetters();
   const date1904 = options.date1904 ?? false;
   const visible = sheet.visibility === 'visible';
@@ -289,7 +320,6 @@ export function worksheetXml(sheet: PlannedSheet, styles: StyleBook, options: Wo
     throw new Error(`sheet "${sheet.name}" has ${count(rows.length)} rows; Excel holds at most ${count(MAX_ROWS)}`);
 
   const writer = new CellWriter(styles, date1904);
-  const data = new ChunkedText();
   let minRow = -1;
   let maxRow = -1;
   let minCol = MAX_COLUMNS;
@@ -345,7 +375,7 @@ export function worksheetXml(sheet: PlannedSheet, styles: StyleBook, options: Wo
         ? `${letters[minCol]}${minRow + 1}`
         : `${letters[minCol]}${minRow + 1}:${letters[maxCol]}${maxRow + 1}`;
 
-  let xml =
+  const head =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
     sheetPrXml(sheet, visible) +
@@ -353,7 +383,8 @@ export function worksheetXml(sheet: PlannedSheet, styles: StyleBook, options: Wo
     sheetViewsXml(sheet, options.selected) +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     colsXml(sheet.columnWidths) +
-    (data.empty ? '<sheetData/>' : `<sheetData>${data.text()}</sheetData>`);
+    (minRow < 0 ? '<sheetData/>' : '<sheetData>');
+  let xml = minRow < 0 ? '' : '</sheetData>';
   if (sheet.conditionalFormats.length > 0) xml += conditionalFormattingXml(sheet.conditionalFormats, 1, styles);
   if (sheet.validations.length > 0) {
     xml += `<dataValidations count="${sheet.validations.length}">${sheet.validations.map((v) => validationXml(v, sheet.name)).join('')}</dataValidations>`;
@@ -365,5 +396,5 @@ export function worksheetXml(sheet: PlannedSheet, styles: StyleBook, options: Wo
   if (parts > 0) {
     xml += `<tableParts count="${parts}">${options.tableRelIds.map((id) => `<tablePart r:id="${escapeAttr(id)}"/>`).join('')}</tableParts>`;
   }
-  return `${xml}</worksheet>`;
+  return { head, tail: `${xml}</worksheet>` };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { crc32 } from '../../../src/xlsx/package/codec';
 import { nodeCodec } from '../../../src/xlsx/package/nodeCodec';
+import { ByteSink, joinChunks } from '../../../src/xlsx/package/byteSink';
 import { Package, relativeTarget, relsPartOf, resolveTarget } from '../../../src/xlsx/package/package';
 import { entryData, makeEntry, readZip, writeZip, ZipError } from '../../../src/xlsx/package/zip';
 
@@ -53,21 +54,70 @@ describe('zip', () => {
     }
   });
 
+  it('packs parts given as UTF-8 chunks on the worker, the chunks moving there without a copy', async () => {
+    const texts = Array.from({ length: 120 }, (_, i) => `<r n="${i}">é€😀 ${'y'.repeat(i * 211)}</r>`);
+    const sinks = texts.map((t) => {
+      const sink = new ByteSink(16); // small chunks: a part spans many
+      sink.add(t);
+      return sink.chunks();
+    });
+    const packed = (await Promise.all(sinks.map((c) => nodeCodec.packBytes!(c)))).map((p) => p!);
+    for (const [i, p] of packed.entries()) {
+      expect(p.size).toBe(bytes(texts[i]).length);
+      const entry = { name: `p${i}.xml`, ...p, time: 0, date: 0x21 };
+      expect(new TextDecoder().decode(await entryData(readZip(writeZip([entry]))[0], nodeCodec))).toBe(texts[i]);
+    }
+    // Transferred: the sender's buffers are detached.
+    expect(sinks[119][0].byteLength).toBe(0);
+  });
+
   it('packs a part on the calling thread when the codec cannot pack it elsewhere', async () => {
-    // As on a Node without zlib.crc32: packText answers undefined and the package packs the part.
-    const here = { ...nodeCodec, packText: async () => undefined };
+    // As on a Node without zlib.crc32: the codec answers undefined and the package packs the part.
+    const here = { ...nodeCodec, packText: async () => undefined, packBytes: async () => undefined };
     const pkg = Package.open(new Uint8Array(readFileSync(SAMPLE)), here);
     pkg.setText('xl/new.xml', '<a>é</a>'.repeat(50));
     pkg.setText('xl/tiny.xml', '<a/>');
-    const out = Package.open(await pkg.toBytes(), nodeCodec);
+    const sink = new ByteSink(16);
+    sink.add('<b>€</b>'.repeat(40));
+    pkg.setBytes('xl/bytes.xml', sink.chunks());
+    // A codec with no thread at all (the browser's).
+    const { packText: _t, packBytes: _b, ...plain } = nodeCodec;
+    const bare = Package.open(await pkg.toBytes(), plain);
+    bare.setBytes('xl/bare.xml', [bytes('<c>'), bytes('ü</c>')]);
+    const out = Package.open(await bare.toBytes(), nodeCodec);
     expect(await out.text('xl/new.xml')).toBe('<a>é</a>'.repeat(50));
     expect(await out.text('xl/tiny.xml')).toBe('<a/>');
+    expect(await out.text('xl/bytes.xml')).toBe('<b>€</b>'.repeat(40));
+    expect(await out.text('xl/bare.xml')).toBe('<c>ü</c>');
   });
 
   it('computes the same CRC-32 in JS as zlib', () => {
     const data = bytes('The quick brown fox jumps over the lazy dog');
     expect(crc32(data)).toBe(0x414fa339);
     expect(nodeCodec.crc32(data)).toBe(0x414fa339);
+  });
+});
+
+describe('ByteSink', () => {
+  it('gives the UTF-8 bytes of what was added, whatever the chunk boundaries cut', () => {
+    // Two-, three- and four-byte characters, and a lone surrogate (encoded as U+FFFD).
+    const pieces = ['<a>', 'é', '€', '😀', 'x'.repeat(37), '\uD800', '😀😀😀', 'z'.repeat(5000), ''];
+    for (const first of [16, 17, 18, 19, 64, 4096]) {
+      const sink = new ByteSink(first);
+      let all = '';
+      for (let k = 0; k < 40; k++) {
+        const s = pieces[(k * 7) % pieces.length];
+        sink.add(s);
+        all += s;
+      }
+      const chunks = sink.chunks();
+      const joined = joinChunks(chunks);
+      expect(sink.byteLength).toBe(joined.length);
+      expect(joined).toEqual(bytes(all));
+      for (const c of chunks) expect(c.byteLength).toBeGreaterThan(0);
+      expect(new Set(chunks.map((c) => c.buffer)).size).toBe(chunks.length);
+    }
+    expect(new ByteSink().chunks()).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { PlannedSheet } from '../../../src/core/plan/types';
 import { decodeEntities, decodeOoxml, elements, tagClose } from '../../../src/xlsx/package/xml';
-import { conditionalFormattingXml, tableXml, worksheetXml } from '../../../src/xlsx/write/sheetXml';
+import { conditionalFormattingXml, tableXml, worksheetBytes, worksheetXml } from '../../../src/xlsx/write/sheetXml';
+import { joinChunks } from '../../../src/xlsx/package/byteSink';
 import { StyleBook } from '../../../src/xlsx/write/styles';
 import { tableColumns } from '../../../src/xlsx/write/tableXml';
 import { hiddenSheet, LONG_TEXT, sampleSheet } from './sampleSheets';
@@ -72,9 +73,13 @@ function text(cell: string): string {
   return decodeOoxml(decodeEntities(t));
 }
 
+/** The part as text; every test also checks that the byte form (what files get) says the same. */
 function write(sheet: PlannedSheet, selected = true, styles = new StyleBook(undefined)): string {
   const relIds = sheet.tables.filter((t) => tableXml(t, sheet, 1)).map((_, i) => `rId${i + 1}`);
-  return worksheetXml(sheet, styles, { selected, tableRelIds: relIds });
+  const xml = worksheetXml(sheet, styles, { selected, tableRelIds: relIds });
+  const chunks = worksheetBytes(sheet, styles, { selected, tableRelIds: relIds });
+  expect(new TextDecoder().decode(joinChunks(chunks))).toBe(xml);
+  return xml;
 }
 
 describe('worksheetXml: cells', () => {
