@@ -1,7 +1,7 @@
 /**
  * `interlock validate <file.xlsx|folder>... [--out <file|dir>] [--in-place] [--json]
  *   [--fail-on error|warning|never] [--range 'Sheet'!B3:H20] [--cascade all|existing|none]
- *   [--quiet] [--no-write]`
+ *   [--quiet] [--all] [--no-write]`
  *
  * Reads each workbook, finds the matrix, validates it, writes the validated copy (default
  * `<name>.validated.xlsx` beside the input; `--in-place` replaces the input and keeps
@@ -29,6 +29,7 @@ import type { Finding, Report, Severity } from '../core/report';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { MAX_COLUMNS, splitSheetRange, parseRange } from '../core/a1';
 import { CASCADE_MODES, type CascadeMode } from '../core/plan/ownership';
+import { DEFAULT_MAX_FINDING_ROWS } from '../core/plan/findingsSheet';
 
 type FailOn = 'error' | 'warning' | 'never';
 
@@ -41,11 +42,19 @@ interface Options {
   range?: string;
   cascade: CascadeMode;
   quiet: boolean;
+  /** Print every finding, however many (default: the first REPORT_LIMIT, worst first). */
+  all: boolean;
   write: boolean;
 }
 
+/**
+ * Findings the readable report lists before it summarises the rest: a large matrix has tens of
+ * thousands, which no one reads in a terminal (the copy's Findings sheet and --json have them).
+ */
+export const REPORT_LIMIT = 200;
+
 const USAGE =
-  "usage: interlock validate <file.xlsx|folder>... [--out <file|dir>] [--in-place] [--json] [--fail-on error|warning|never] [--range 'Sheet'!B3:H20] [--cascade all|existing|none] [--quiet] [--no-write]";
+  "usage: interlock validate <file.xlsx|folder>... [--out <file|dir>] [--in-place] [--json] [--fail-on error|warning|never] [--range 'Sheet'!B3:H20] [--cascade all|existing|none] [--quiet] [--all] [--no-write]";
 
 function parseArgs(argv: string[]): Options {
   const o: Options = {
@@ -55,6 +64,7 @@ function parseArgs(argv: string[]): Options {
     failOn: 'error',
     cascade: 'all',
     quiet: false,
+    all: false,
     write: true,
   };
   const value = (i: number, flag: string) => {
@@ -86,6 +96,9 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--no-write':
         o.write = false;
+        break;
+      case '--all':
+        o.all = true;
         break;
       case '--fail-on': {
         const v = take();
@@ -195,8 +208,18 @@ function countWords(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+interface ReportOptions {
+  /** One line: the file and its counts. */
+  quiet?: boolean;
+  /** Findings to list at most (errors first); the rest are counted on one line. */
+  limit?: number;
+  /** A validated copy was written (its Findings sheet lists what the report leaves out). */
+  written?: boolean;
+}
+
 /** The readable report: where the matrix is, counts, then findings by severity and department. */
-export function formatReport(report: Report, file: string, quiet: boolean): string {
+export function formatReport(report: Report, file: string, options: ReportOptions = {}): string {
+  const { quiet = false, limit = Infinity, written = false } = options;
   const m = report.matrix;
   const lines: string[] = [];
   const how = {
@@ -220,15 +243,21 @@ export function formatReport(report: Report, file: string, quiet: boolean): stri
   if (m.dependencies.length) lines.push(`  Dependencies: ${m.dependencies.length}`);
   for (const n of m.notes) lines.push(`  Note: ${n}`);
   lines.push(`  Findings: ${summary}`);
+  let room = limit;
+  const unlisted: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const sev of ['error', 'warning', 'info'] as Severity[]) {
-    const group = report.findings.filter((f) => f.severity === sev);
-    if (!group.length) continue;
+    const all = report.findings.filter((f) => f.severity === sev);
+    if (!all.length) continue;
+    if (room <= 0) {
+      unlisted[sev] = all.length;
+      continue;
+    }
     lines.push('');
-    lines.push(`  ${SEVERITY_TITLE[sev]} (${group.length})`);
+    lines.push(`  ${SEVERITY_TITLE[sev]} (${all.length})`);
     // Whole-matrix findings first, then departments in matrix order, each by row and column.
     const deptOrder = new Map(m.departments.map((d, i) => [d.name, i] as const));
     // Keys worked out once per finding, not once per comparison (a large matrix has ~100k).
-    const keyed = group.map((f) => {
+    const keyed = all.map((f) => {
       const c = f.sheet === m.sheet ? parseRange(f.address)?.start : undefined;
       return {
         f,
@@ -237,8 +266,11 @@ export function formatReport(report: Report, file: string, quiet: boolean): stri
       };
     });
     const ordered = keyed.sort((a, b) => a.dept - b.dept || a.at - b.at).map((k) => k.f);
+    const shown = ordered.slice(0, room);
+    unlisted[sev] = ordered.length - shown.length;
+    room -= shown.length;
     const byDept = new Map<string, Finding[]>();
-    for (const f of ordered) {
+    for (const f of shown) {
       const k = f.department ?? 'Whole matrix';
       if (!byDept.has(k)) byDept.set(k, []);
       byDept.get(k)!.push(f);
@@ -253,6 +285,16 @@ export function formatReport(report: Report, file: string, quiet: boolean): stri
         lines.push(`      ${' '.repeat(6)} → ${f.suggestion}`);
       }
     }
+  }
+  const rest = unlisted.error + unlisted.warning + unlisted.info;
+  if (rest > 0) {
+    const parts = (['error', 'warning', 'info'] as Severity[])
+      .filter((sev) => unlisted[sev] > 0)
+      .map((sev) => countWords(unlisted[sev], sev));
+    lines.push('');
+    lines.push(
+      `  … and ${countWords(rest, 'more finding', 'more findings')} (${parts.join(', ')}), not listed here: ${written ? `the copy's Findings sheet lists ${report.findings.length > DEFAULT_MAX_FINDING_ROWS ? `the worst ${DEFAULT_MAX_FINDING_ROWS}` : 'them all'}, ` : ''}--all prints every one, --json gives them as data.`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -304,7 +346,9 @@ async function validateFile(file: string, o: Options, io: Io, outPath: string): 
     }
   }
   if (!o.json) {
-    io.stdout.write(formatReport(report, file, o.quiet));
+    io.stdout.write(
+      formatReport(report, file, { quiet: o.quiet, limit: o.all ? Infinity : REPORT_LIMIT, written: o.write }),
+    );
     if (!o.quiet) {
       if (protectedSheet)
         io.stdout.write(`  Sheet '${matrix.sheet}' is protected: its cells were read, and none of them was changed.\n`);

@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { run } from '../../src/cli/validate';
+import { REPORT_LIMIT, run } from '../../src/cli/validate';
 import { run as init } from '../../src/cli/init';
 import { main } from '../../src/cli/main';
 import { readZip } from '../../src/xlsx/package/zip';
@@ -199,6 +199,52 @@ describe('interlock validate --cascade', () => {
     const out = path.join(dir, 'existing.xlsx');
     await run([file, '--quiet', '--cascade=existing', '--out', out], io().io);
     expect((await sheetNames(out)).filter((n) => n.startsWith('Cascade '))).toEqual([]);
+  });
+});
+
+describe('a report with more findings than a terminal shows', () => {
+  /** 30 departments × 10 objectives of vague text: several findings a cell. */
+  async function vagueMatrix(): Promise<string> {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Plan');
+    ws.addRow(['Department', ...Array.from({ length: 10 }, (_, o) => `Objective ${o + 1}`)]);
+    for (let d = 0; d < 30; d++) ws.addRow([`Team ${d + 1}`, ...Array.from({ length: 10 }, () => 'Improve things.')]);
+    const file = path.join(dir, 'vague.xlsx');
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+  const listed = (out: string) => out.split('\n').filter((l) => /^ {6}[A-Z]+\d+ +[a-z-]+/.test(l)).length;
+  const total = (out: string) =>
+    /Findings: (\d+) errors?, (\d+) warnings?, (\d+) infos?/
+      .exec(out)!
+      .slice(1)
+      .reduce((n, x) => n + Number(x), 0);
+
+  test('lists the first 200, errors first, then counts the rest and says where they are', async () => {
+    const file = await vagueMatrix();
+    const t = io();
+    await run([file, '--fail-on', 'never'], t.io);
+    const out = t.out();
+    expect(total(out)).toBeGreaterThan(REPORT_LIMIT);
+    expect(listed(out)).toBe(REPORT_LIMIT);
+    const rest =
+      /… and (\d+) more findings \(([^)]*)\), not listed here: the copy's Findings sheet lists them all, --all/.exec(
+        out,
+      );
+    expect(rest).not.toBeNull();
+    expect(Number(rest![1])).toBe(total(out) - REPORT_LIMIT);
+    // Errors come first: the listed ones are all errors when there are at least 200 of them.
+    expect(out.indexOf('Warnings (')).toBe(-1);
+
+    const all = io();
+    await run([file, '--fail-on', 'never', '--all', '--no-write'], all.io);
+    expect(listed(all.out())).toBe(total(all.out()));
+    expect(all.out()).not.toMatch(/more findings/);
+
+    const bare = io();
+    await run([file, '--fail-on', 'never', '--no-write'], bare.io);
+    expect(bare.out()).toMatch(/not listed here: --all prints every one/);
   });
 });
 
