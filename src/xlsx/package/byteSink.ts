@@ -10,6 +10,12 @@ const encoder = new TextEncoder();
 /** Chunks start small (most parts are a few KB) and double up to this size. */
 const MAX_CHUNK = 1 << 20;
 
+/** Node's Buffer, where there is one: its memory comes unzeroed and its `write` encodes faster. */
+interface NodeBuffer extends Uint8Array {
+  write(s: string, offset: number): number;
+}
+const nodeBuffer = (globalThis as unknown as { Buffer?: { allocUnsafeSlow(size: number): NodeBuffer } }).Buffer;
+
 export class ByteSink {
   private readonly done: Uint8Array[] = [];
   private chunk: Uint8Array;
@@ -17,25 +23,23 @@ export class ByteSink {
   private total = 0;
 
   constructor(firstChunk = 16 * 1024) {
-    this.chunk = new Uint8Array(Math.max(16, Math.min(firstChunk, MAX_CHUNK)));
+    this.chunk = alloc(Math.max(16, Math.min(firstChunk, MAX_CHUNK)));
   }
 
   add(s: string): void {
-    let rest = s;
-    for (;;) {
-      // encodeInto never splits a character: what does not fit is left in `read`'s tail.
-      const { read, written } = encoder.encodeInto(rest, this.at === 0 ? this.chunk : this.chunk.subarray(this.at));
-      this.at += written;
-      this.total += written;
-      if (read === rest.length) return;
-      rest = rest.slice(read);
-      this.next();
-    }
+    // A UTF-16 unit is at most 3 bytes of UTF-8 (a pair, 4 bytes for 2 units): make room for that.
+    const room = s.length * 3;
+    if (this.chunk.length - this.at < room) this.next(room);
+    const written = nodeBuffer
+      ? (this.chunk as NodeBuffer).write(s, this.at)
+      : encoder.encodeInto(s, this.chunk.subarray(this.at)).written;
+    this.at += written;
+    this.total += written;
   }
 
-  private next(): void {
-    this.done.push(this.chunk.subarray(0, this.at));
-    this.chunk = new Uint8Array(Math.min(this.chunk.length * 2, MAX_CHUNK));
+  private next(room: number): void {
+    if (this.at > 0) this.done.push(this.chunk.subarray(0, this.at));
+    this.chunk = alloc(Math.max(room, Math.min(this.chunk.length * 2, MAX_CHUNK)));
     this.at = 0;
   }
 
@@ -47,6 +51,11 @@ export class ByteSink {
   chunks(): Uint8Array[] {
     return this.at === 0 ? [...this.done] : [...this.done, this.chunk.subarray(0, this.at)];
   }
+}
+
+/** A chunk that owns its memory (so it can move to another thread), unzeroed where Node allows. */
+function alloc(size: number): Uint8Array {
+  return nodeBuffer ? nodeBuffer.allocUnsafeSlow(size) : new Uint8Array(size);
 }
 
 /** One array holding all the chunks' bytes (for hosts that compress a part in one piece). */
