@@ -350,6 +350,9 @@ function inVerbPosition(ctx: Ctx, i: number, flags: number): boolean {
       isWord(lex.list.prepositions, nx)
     )
       return false;
+    // "average handling time", "higher processing costs": the activity a metric measures, not a
+    // verb. A direction verb keeps its object: "by growing revenue".
+    if (!(flags & V_DIRECTION) && nx.kind === 'w' && isWord(lex.list.outcomeMetrics, nx)) return false;
   }
   if (flags & (F_S | F_ED | F_ING)) return true;
   // A base form right after a plural noun: "communities use", "reps tell".

@@ -56,8 +56,8 @@ export function findInitiative(ctx: Ctx): InitiativeResult {
     // A state made true: "policies are embedded", "systems are secure", "new identity live".
     if (toks[i].kind === 'w' && i > 0 && matchList(lex.list.resultAdjectives, toks, i) && afterSubjectOrCopula(ctx, i))
       return { initiative: true, from: clauseStart(ctx, i), to: clauseEnd(ctx, i) };
-    // Means: "through a proactive support plan", "via partners", "using e-signature". ("with a"
-    // is left out: "with a value above $1M" qualifies, it does not name a means.)
+    // Means: "through a proactive support plan", "via partners", "using e-signature". ("with" only
+    // below: "with a value above $1M" qualifies, it does not name a means.)
     if (
       toks[i].kind === 'w' &&
       /^(through|via|by|using)$/.test(toks[i].lower) &&
@@ -69,6 +69,10 @@ export function findInitiative(ctx: Ctx): InitiativeResult {
       if (next && next.kind === 'w' && !(mark[i + 1] & M_QUANTITY) && !isTimeWord(next.lower))
         return { initiative: true, from: i, to: clauseEnd(ctx, i) };
     }
+    // "with a new onboarding flow", "with A/B testing": a means when what follows is something
+    // the team builds or does, not a quality or a group ("with a value above", "with customers").
+    if (toks[i].lower === 'with' && mainVerbSeen && withMeans(ctx, i))
+      return { initiative: true, from: i, to: clauseEnd(ctx, i) };
   }
   // A fragment with no verb that names an output: "10 awards or fellowships for prototypes".
   let anyVerb = false;
@@ -84,6 +88,16 @@ export function findInitiative(ctx: Ctx): InitiativeResult {
 }
 
 const MAKE = /^(make|makes|making)$/;
+
+/** What follows "with" is an output ("a partner program") or an activity ("A/B testing"). */
+function withMeans(ctx: Ctx, i: number): boolean {
+  const ph = readPhrase(ctx, i + 1, clauseEnd(ctx, i));
+  if (ph.head < 0) return false;
+  const head = ctx.toks[ph.head];
+  if (ph.headClass === 'output' || matchList(ctx.lex.list.actionNouns, ctx.toks, ph.head)) return true;
+  // An activity named by a gerund the lexicon does not list: "testing", "billing", "coaching".
+  return ph.headClass === 'unknown' && head.lower.length > 5 && head.lower.endsWith('ing') && !ctx.verb[ph.head];
+}
 
 function byGerund(ctx: Ctx, k: number): boolean {
   const t = ctx.toks[k];

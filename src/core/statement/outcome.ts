@@ -6,7 +6,19 @@
 import type { Ctx } from './context';
 import { M_QUANTITY, M_DEADLINE } from './context';
 import type { QInfo } from './quantities';
-import { V_ACQ, V_CAP, V_DEC, V_HOLD, V_INC, V_INIT, V_INPUT, V_OUTREACH, V_REACH, V_SAVE } from './lexicon/compile';
+import {
+  isWord,
+  V_ACQ,
+  V_CAP,
+  V_DEC,
+  V_HOLD,
+  V_INC,
+  V_INIT,
+  V_INPUT,
+  V_OUTREACH,
+  V_REACH,
+  V_SAVE,
+} from './lexicon/compile';
 import type { Phrase } from './phrases';
 import { clauseEnd, clauseStart, rangeHas, rangeHasOutcome, readPhrase } from './phrases';
 
@@ -44,9 +56,16 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
   const verbEnd = gv.verb >= 0 && !q.verbal ? gv.verb + ctx.verbLen[gv.verb] : cs;
   // The phrase before: the metric in "reduce delivery times by 20%", "churn < 3%".
   const before = readBefore(ctx, gv.verb >= 0 && !q.verbal ? verbEnd : cs, q.t0, cs);
-  // "20% YoY growth in revenue": the period between a change and its metric is skipped.
+  // "20% YoY growth in revenue", "250,000 monthly active users": the period between a quantity
+  // and its metric is skipped.
   let a0 = q.t1;
-  while (a0 < ce && ctx.mark[a0] & M_DEADLINE && PERIOD_OF_CHANGE.test(toks[a0].lower)) a0++;
+  while (
+    a0 < ce &&
+    ctx.mark[a0] & M_DEADLINE &&
+    (PERIOD_OF_CHANGE.test(toks[a0].lower) ||
+      (isWord(ctx.lex.list.recurringAdjectives, toks[a0]) && toks[a0 + 1]?.kind === 'w'))
+  )
+    a0++;
   const after = readPhrase(ctx, a0, ce);
   const object: Phrase = q.afterOf && before.head >= 0 ? before : after.head >= 0 ? after : before;
   if (!q.measures) {

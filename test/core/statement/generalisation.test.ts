@@ -135,6 +135,24 @@ const CASES: Case[] = [
     text: 'Deliver 12% YoY growth in recurring revenue',
     expect: { impactQuantified: true, timeBound: true },
   },
+  // A rate adjective between a count and its metric: the metric is still what is counted.
+  {
+    rule: 'count, rate adjective, metric',
+    text: 'Hit 40,000 weekly active readers by Q4',
+    expect: { impact: true, impactQuantified: true },
+  },
+  { rule: 'count, rate adjective, metric', text: 'Send 6 monthly newsletters', expect: { impact: false } },
+  // An -ing word before a metric names what the metric measures: a noun, not a verb.
+  { rule: 'activity before metric', text: 'Cut average processing time', expect: { impact: true } },
+  // "with" names a means when an output or an activity follows, not a group or a quality.
+  {
+    rule: 'means: with',
+    text: 'Trim freight costs by 9% with a carrier bidding tool',
+    expect: { initiative: true },
+  },
+  { rule: 'means: with', text: 'Raise win rate to 35% with structured deal coaching', expect: { initiative: true } },
+  { rule: 'means: with', text: 'Grow bookings 12% with partners in Benelux', expect: { initiative: false } },
+  { rule: 'means: with', text: 'Win 8 contracts with a value above €250k', expect: { initiative: false } },
 ];
 
 describe('general rules found by the held-out set', () => {
