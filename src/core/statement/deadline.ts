@@ -128,10 +128,11 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
           !lex.list.prepositions.words.has(toks[i + 1].lower) &&
           !lex.list.conjunctions.words.has(toks[i + 1].lower)
         ) {
-          // "monthly report" is a recurring activity; "monthly active users" is a rate unit.
+          // "monthly report" is a recurring activity; "monthly active users" is a rate unit, and
+          // so is "weekly active" anything (teams, sellers, stores).
           kind = 'recurring';
           end = i + 1;
-          counts = !headIsMetric(ctx, i + 1) && !headIsDocument(ctx, i + 1);
+          counts = toks[i + 1].lower !== 'active' && !headIsMetric(ctx, i + 1) && !headIsDocument(ctx, i + 1);
         } else {
           kind = 'recurring';
           end = i + len;
@@ -376,7 +377,7 @@ function afterPercent(ctx: Ctx, i: number): boolean {
   return !!p && p.text === '%' && ctx.toks[i].lower === 'in';
 }
 
-/** "churn < 3% monthly", "below 2% per month": the period is the metric's unit. */
+/** "churn < 3% monthly", "below 2% per month", "to 2% per month": the period is the metric's unit. */
 function afterThreshold(ctx: Ctx, i: number): boolean {
   const toks = ctx.toks;
   // Only a percentage under a ceiling or above a floor is a rate ("churn < 3% monthly");
@@ -387,7 +388,8 @@ function afterThreshold(ctx: Ctx, i: number): boolean {
   if (j < 0 || toks[j].kind !== 'n') return false;
   for (let k = j - 1; k >= 0 && k >= j - 3; k--) {
     const w = toks[k].lower;
-    if (/^(<|>|≤|≥|<=|>=|below|under|above|over|than|max|maximum|min|minimum)$/.test(w)) return true;
+    // A level the rate is brought to counts too: "bring churn down to 2.5% per month".
+    if (/^(<|>|≤|≥|<=|>=|below|under|above|over|than|max|maximum|min|minimum|to)$/.test(w)) return true;
     if (toks[k].kind === 'w' && !/^(at|most|least|no|more|less|of|a|~)$/.test(w)) break;
   }
   return false;

@@ -151,7 +151,9 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
       return (
         rangeHas(ctx, predicateFrom, ce, 'adoptionWords') ||
         rangeHas(ctx, predicateFrom, ce, 'outcomeStates') ||
-        rangeHasOutcome(ctx, predicateFrom, ce)
+        // "Train 500 staff in data literacy": after reaching people, "in"/"on" names the topic.
+        (!(gv.flags & V_OUTREACH && /^(in|on)$/.test(toks[predicateFrom]?.lower ?? '')) &&
+          rangeHasOutcome(ctx, predicateFrom, ce))
       );
     case 'output':
     case 'soft':

@@ -153,6 +153,25 @@ const CASES: Case[] = [
   { rule: 'means: with', text: 'Raise win rate to 35% with structured deal coaching', expect: { initiative: true } },
   { rule: 'means: with', text: 'Grow bookings 12% with partners in Benelux', expect: { initiative: false } },
   { rule: 'means: with', text: 'Win 8 contracts with a value above €250k', expect: { initiative: false } },
+  // "weekly active" anything is a rate unit, not a recurring deadline.
+  {
+    rule: 'rate adjective + active',
+    text: 'Grow weekly active sellers from 800 to 1,100',
+    expect: { timeBound: false, impactQuantified: true },
+  },
+  // A greenhouse-gas scope is a name, not a quantity.
+  { rule: 'name label: scope', text: 'Cut Scope 2 emissions', expect: { measurable: false, impact: true } },
+  { rule: 'name label: scope', text: 'Cut Scope 2 emissions by 40% by 2030', expect: { impactQuantified: true } },
+  // Training people is an activity; "in <topic>" names what they learn, not a result.
+  {
+    rule: 'reaching people, then a topic',
+    text: 'Reskill 300 warehouse staff in forecasting by Q3',
+    expect: { initiative: true, impact: false, timeBound: true },
+  },
+  { rule: 'reaching people, then a topic', text: 'Coach 250 employees on cost awareness', expect: { impact: false } },
+  // A percentage brought to a level per period is a rate; a change per period recurs.
+  { rule: 'level per period', text: 'Get card fraud down to 0.1% per month', expect: { timeBound: false } },
+  { rule: 'level per period', text: 'Grow bookings 4% per month', expect: { timeBound: true } },
 ];
 
 describe('general rules found by the held-out set', () => {

@@ -904,6 +904,8 @@ export const en: Lexicon = {
     'prospect',
     'canvass',
     'train',
+    'upskill',
+    'reskill',
     'coach',
     'hire',
     'recruit',
@@ -924,6 +926,9 @@ export const en: Lexicon = {
     'recruit',
     'publish',
     'train',
+    'upskill',
+    'reskill',
+    'cross-train',
     'roll out',
     'migrate',
     'implement',
@@ -1552,6 +1557,8 @@ export const en: Lexicon = {
   nameLabels: [
     'iso',
     'soc',
+    // greenhouse-gas categories: "Scope 3 emissions"
+    'scope',
     'windows',
     'level',
     'tier',
