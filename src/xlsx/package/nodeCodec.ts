@@ -15,7 +15,7 @@ const nativeCrc = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc
 /** Level 3: within a few percent of the default's size on sheet XML, at about twice its speed. */
 const LEVEL = 3;
 
-/** Parts wait for company until a batch holds this many characters or bytes (or the thread goes idle). */
+/** Parts wait for company until a batch holds this many characters or bytes (or the thread idles). */
 const BATCH_SIZE = 256 * 1024;
 
 const WORKER_SOURCE = `

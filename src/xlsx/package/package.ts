@@ -1,7 +1,7 @@
 /**
  * An .xlsx as its parts. Parts nobody changes are copied into the output with their stored
- * bytes; a changed or new part starts compressing as soon as it is set (on Node's thread pool),
- * while the caller goes on building the next one.
+ * bytes; a changed or new part starts compressing as soon as it is set (on the codec's worker
+ * thread where it has one), while the caller goes on building the next one.
  */
 import type { Codec, PackedText } from './codec';
 import { joinChunks } from './byteSink';
