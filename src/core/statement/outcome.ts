@@ -36,6 +36,14 @@ export function governingVerb(ctx: Ctx, q: QInfo): Governed {
   return { verb: -1, flags: 0 };
 }
 
+/** Words that make a count of people or organisations a result: they pay, come back or stay active. */
+const ADOPTED = /^(paying|active|returning|repeat)$/;
+
+function phraseHas(ctx: Ctx, ph: Phrase, words: RegExp): boolean {
+  for (let k = ph.from; k < ph.to; k++) if (words.test(ctx.toks[k].lower)) return true;
+  return false;
+}
+
 const PERIOD_OF_CHANGE = /^(yoy|qoq|mom|wow|year-on-year|year-over-year|quarter-on-quarter|month-on-month)$/;
 
 /** Fills `outcome` and `measures` on every quantity. */
@@ -141,6 +149,9 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
     case 'outcome':
       return !(gv.flags & V_INPUT);
     case 'acquirable':
+      // "Ship the product with 40 paying customers": people who pay or stay active are a result,
+      // whatever the verb.
+      if (!(gv.flags & V_OUTREACH) && phraseHas(ctx, object, ADOPTED)) return true;
       // "Deliver 1,200 homes", "create 300 accounts": a verb of making produces the things;
       // only winning, reaching or keeping them is a result.
       if (

@@ -172,6 +172,13 @@ const CASES: Case[] = [
   // A percentage brought to a level per period is a rate; a change per period recurs.
   { rule: 'level per period', text: 'Get card fraud down to 0.1% per month', expect: { timeBound: false } },
   { rule: 'level per period', text: 'Grow bookings 4% per month', expect: { timeBound: true } },
+  // People who pay, return or stay active are a result, whatever the verb before them.
+  {
+    rule: 'paying / active people',
+    text: 'Ship the booking portal with 2,500 returning members by Q2',
+    expect: { impactQuantified: true },
+  },
+  { rule: 'paying / active people', text: 'Open 3 clinics with 40 staff', expect: { impact: false } },
 ];
 
 describe('general rules found by the held-out set', () => {
