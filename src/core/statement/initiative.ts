@@ -6,7 +6,7 @@
  */
 import type { Ctx } from './context';
 import { listedClass, M_BOUNDARY, M_IGNORED, M_NAME, M_QUANTITY, UNKNOWN_CLASS } from './context';
-import { F_BASE, F_ED, F_ING, F_S, matchList, V_DIRECTION, V_INIT, V_REACH } from './lexicon/compile';
+import { F_BASE, F_ED, F_ING, F_S, matchList, V_HOLD, V_INIT, V_REACH } from './lexicon/compile';
 import { clauseEnd, clauseStart, rangeHasOutcome, readPhrase } from './phrases';
 
 export interface InitiativeResult {
@@ -36,7 +36,9 @@ export function findInitiative(ctx: Ctx): InitiativeResult {
     if (f) {
       verbInSentence = true;
       const main = isMainVerb(ctx, i, mainVerbSeen) || subjectToVerb(ctx, i);
-      if (main && f & V_INIT) return { initiative: true, from: i, to: clauseEnd(ctx, i) };
+      // "Hold 6 roadshows" is an action; "hold spend under $2M" keeps a metric at a level.
+      if (main && f & V_INIT && !(f & V_HOLD && holdsMetric(ctx, i)))
+        return { initiative: true, from: i, to: clauseEnd(ctx, i) };
       // "Make the guest Wi-Fi safe", "Improve the customer experience", "Foster research": an
       // action on something that is not a result metric.
       if (main && !(f & V_INIT) && actsOnNonMetric(ctx, i)) return { initiative: true, from: i, to: clauseEnd(ctx, i) };
@@ -89,6 +91,11 @@ export function findInitiative(ctx: Ctx): InitiativeResult {
 
 const MAKE = /^(make|makes|making)$/;
 
+/** The verb at `i` acts on a result metric ("hold contractor spend under $2M"). */
+function holdsMetric(ctx: Ctx, i: number): boolean {
+  return readPhrase(ctx, i + ctx.verbLen[i], clauseEnd(ctx, i)).headClass === 'outcome';
+}
+
 /** What follows "with" is an output ("a partner program") or an activity ("A/B testing"). */
 function withMeans(ctx: Ctx, i: number): boolean {
   const ph = readPhrase(ctx, i + 1, clauseEnd(ctx, i));
@@ -102,7 +109,7 @@ function withMeans(ctx: Ctx, i: number): boolean {
 function byGerund(ctx: Ctx, k: number): boolean {
   const t = ctx.toks[k];
   if (!t || t.kind !== 'w') return false;
-  if (ctx.verb[k]) return (ctx.verb[k] & F_ING) !== 0 && !(ctx.verb[k] & V_DIRECTION);
+  if (ctx.verb[k]) return (ctx.verb[k] & F_ING) !== 0;
   // A verb the lexicon does not list: "by bringing", "by moving".
   return t.lower.length > 5 && t.lower.endsWith('ing') && listedClass(ctx, k) === UNKNOWN_CLASS;
 }

@@ -179,6 +179,13 @@ const CASES: Case[] = [
     expect: { impactQuantified: true },
   },
   { rule: 'paying / active people', text: 'Open 3 clinics with 40 staff', expect: { impact: false } },
+  // "by" + any gerund names the means, a change verb included.
+  { rule: 'means: by + gerund', text: 'Cut rework by 25% by reducing handoffs', expect: { initiative: true } },
+  // A state the team brings about.
+  { rule: 'make X <state>', text: 'Make expense claims self-service', expect: { initiative: true } },
+  // "hold" an event is an action; "hold" a metric keeps a level.
+  { rule: 'hold a metric', text: 'Hold travel spend under €1M', expect: { initiative: false, impactQuantified: true } },
+  { rule: 'hold a metric', text: 'Hold 4 supplier days in 2027', expect: { initiative: true } },
 ];
 
 describe('general rules found by the held-out set', () => {

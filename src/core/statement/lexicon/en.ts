@@ -1250,6 +1250,9 @@ export const en: Lexicon = {
     'live',
     'operational',
     'in place',
+    'self-serve',
+    'self-service',
+    'automated',
   ],
   milestoneNouns: [
     'certification',
