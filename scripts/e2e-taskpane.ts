@@ -153,6 +153,26 @@ async function runFixture(page: Page, url: string, fixture: string, shotName: st
     return coloured;
   });
   check(`${label}: the heat map has coloured cells`, painted > 0);
+  // Every colour on the map is explained by the legend.
+  const drawn = await heat.evaluate((c) => {
+    const canvas = c as HTMLCanvasElement;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    const hex = (n: number) => n.toString(16).padStart(2, '0');
+    const seen = new Set<string>();
+    for (let i = 0; i < data.length; i += 4)
+      seen.add(`#${hex(data[i])}${hex(data[i + 1])}${hex(data[i + 2])}`.toUpperCase());
+    seen.delete('#FFFFFF');
+    return [...seen];
+  });
+  const legend = await page
+    .getByTestId('heatmap-legend')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-color')));
+  const unexplained = drawn.filter((c) => !legend.includes(c));
+  check(
+    `${label}: the legend names every colour on the heat map (${drawn.length} drawn)`,
+    drawn.length > 0 && unexplained.length === 0,
+    `not in the legend: ${unexplained.join(', ')}`,
+  );
   const findings = await page.getByTestId('finding').count();
   const expected = /^(\d+) errors, (\d+) warnings, (\d+) infos/.exec(text.trim());
   const total = expected ? Number(expected[1]) + Number(expected[2]) + Number(expected[3]) : 0;

@@ -7,22 +7,26 @@ import * as React from 'react';
 import { makeStyles, tokens, Caption1 } from '@fluentui/react-components';
 import type { CellResult, Report } from '../core/report';
 
-const COLORS = {
-  error: '#E81123',
-  warning: '#F7B500',
-  info: '#8AB4F8',
-  pass: '#4CAF50',
-  blank: '#FFE082',
-  na: '#D0D0D0',
-};
+/** What a square's colour says, in legend order; the legend names every colour drawn. */
+type Kind = 'error' | 'warning' | 'blank' | 'pass' | 'note' | 'na';
+const KINDS: { kind: Kind; color: string; label: string }[] = [
+  { kind: 'error', color: '#E81123', label: 'error' },
+  { kind: 'warning', color: '#F7B500', label: 'warning' },
+  { kind: 'blank', color: '#FFE082', label: 'blank' },
+  { kind: 'pass', color: '#4CAF50', label: 'pass' },
+  { kind: 'note', color: '#8AB4F8', label: 'pass, with a note' },
+  { kind: 'na', color: '#D0D0D0', label: 'n/a' },
+];
+const COLOR = Object.fromEntries(KINDS.map((k) => [k.kind, k.color])) as Record<Kind, string>;
 
-function colorOf(c: CellResult): string {
-  if (c.verdict === 'n/a') return COLORS.na;
-  if (c.severity === 'error') return COLORS.error;
-  if (c.severity === 'warning') return c.verdict === 'blank' ? COLORS.blank : COLORS.warning;
-  if (c.verdict === 'pass') return c.severity === 'info' ? COLORS.info : COLORS.pass;
-  if (c.verdict === 'blank') return COLORS.blank;
-  return COLORS.error;
+/** A cell's colour: its worst severity, and its verdict where that says more. */
+function kindOf(c: CellResult): Kind {
+  if (c.verdict === 'n/a') return 'na';
+  if (c.severity === 'error') return 'error';
+  if (c.severity === 'warning') return c.verdict === 'blank' ? 'blank' : 'warning';
+  if (c.verdict === 'pass') return c.severity === 'info' ? 'note' : 'pass';
+  if (c.verdict === 'blank') return 'blank';
+  return 'error';
 }
 
 const useStyles = makeStyles({
@@ -43,6 +47,13 @@ export function HeatMap(props: { report: Report; onSelect?: (cell: CellResult) =
     for (const c of report.cells) n[c.verdict]++;
     return n;
   }, [report]);
+  const byKind = React.useMemo(() => {
+    const n: Record<Kind, number> = { error: 0, warning: 0, blank: 0, pass: 0, note: 0, na: 0 };
+    for (const c of report.cells) n[kindOf(c)]++;
+    // A position with no result is drawn as n/a.
+    n.na += Math.max(0, rows * cols - report.cells.length);
+    return n;
+  }, [report, rows, cols]);
   const byPosition = React.useMemo(() => {
     const map = new Map<string, CellResult>();
     for (const c of report.cells) map.set(`${c.row},${c.col}`, c);
@@ -58,7 +69,7 @@ export function HeatMap(props: { report: Report; onSelect?: (cell: CellResult) =
     report.matrix.departments.forEach((d, i) =>
       report.matrix.objectives.forEach((o, j) => {
         const cell = byPosition.get(`${d.row},${o.col}`);
-        ctx.fillStyle = cell ? colorOf(cell) : COLORS.na;
+        ctx.fillStyle = COLOR[cell ? kindOf(cell) : 'na'];
         ctx.fillRect(j * size, i * size, size - (size > 4 ? 1 : 0), size - (size > 4 ? 1 : 0));
       }),
     );
@@ -89,17 +100,10 @@ export function HeatMap(props: { report: Report; onSelect?: (cell: CellResult) =
         onClick={onClick}
       />
       <div className={styles.legend} aria-hidden="true">
-        {(
-          [
-            ['pass', COLORS.pass, counts.pass],
-            ['fail', COLORS.error, counts.fail],
-            ['blank', COLORS.blank, counts.blank],
-            ['n/a', COLORS.na, counts['n/a']],
-          ] as const
-        ).map(([name, color, n]) => (
-          <Caption1 key={name}>
-            <span className={styles.swatch} style={{ background: color }} />
-            {name} {n}
+        {KINDS.filter((k) => byKind[k.kind] > 0).map((k) => (
+          <Caption1 key={k.kind} data-testid="heatmap-legend" data-color={k.color}>
+            <span className={styles.swatch} style={{ background: k.color }} />
+            {k.label} {byKind[k.kind]}
           </Caption1>
         ))}
       </div>
