@@ -172,7 +172,7 @@ export function summarySheet(
     role: 'summary',
     visibility: 'visible',
     rows,
-    columnWidths: [28, ...new Array<number>(Math.max(8, matrix.objectives.length)).fill(12)],
+    columnWidths: [28, ...new Array<number>(Math.max(8, matrix.objectives.length)).fill(13)],
     tables: [],
     validations: [],
     conditionalFormats,
