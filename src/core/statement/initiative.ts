@@ -96,11 +96,15 @@ function holdsMetric(ctx: Ctx, i: number): boolean {
   return readPhrase(ctx, i + ctx.verbLen[i], clauseEnd(ctx, i)).headClass === 'outcome';
 }
 
+const GROUP = /^(team|teams|department|departments|unit|units|colleagues|function|functions)$/;
+
 /** What follows "with" is an output ("a partner program") or an activity ("A/B testing"). */
 function withMeans(ctx: Ctx, i: number): boolean {
   const ph = readPhrase(ctx, i + 1, clauseEnd(ctx, i));
   if (ph.head < 0) return false;
   const head = ctx.toks[ph.head];
+  // "with the finance team": company, not a means (a team is built, not used).
+  if (GROUP.test(head.lower)) return false;
   if (ph.headClass === 'output' || matchList(ctx.lex.list.actionNouns, ctx.toks, ph.head)) return true;
   // An activity named by a gerund the lexicon does not list: "testing", "billing", "coaching".
   return ph.headClass === 'unknown' && head.lower.length > 5 && head.lower.endsWith('ing') && !ctx.verb[ph.head];

@@ -152,6 +152,7 @@ const CASES: Case[] = [
   },
   { rule: 'means: with', text: 'Raise win rate to 35% with structured deal coaching', expect: { initiative: true } },
   { rule: 'means: with', text: 'Grow bookings 12% with partners in Benelux', expect: { initiative: false } },
+  { rule: 'means: with', text: 'Lift cross-sell 8% with the pricing team', expect: { initiative: false } },
   { rule: 'means: with', text: 'Win 8 contracts with a value above €250k', expect: { initiative: false } },
   // "weekly active" anything is a rate unit, not a recurring deadline.
   {
