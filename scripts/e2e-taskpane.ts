@@ -127,15 +127,24 @@ async function checkDownloaded(original: Buffer, downloaded: Buffer, label: stri
   );
 }
 
-async function runFixture(page: Page, url: string, fixture: string, shotName: string): Promise<void> {
-  const label = fixture.replace(`${ROOT}/`, '');
+/**
+ * File mode: the pane opened in a plain page, a workbook chosen, Validate pressed. Says whether
+ * the file opener showed (the pane rendered without office.js).
+ */
+async function openAndValidate(page: Page, url: string, fixture: string): Promise<boolean> {
   await page.goto(`${url}/taskpane.html`);
   const input = page.getByTestId('file-input');
   await input.waitFor({ timeout: 15_000 });
-  check(`${label}: the pane renders without office.js`, await input.isVisible());
+  const rendered = await input.isVisible();
   await input.setInputFiles(fixture);
   await page.getByText(/^Opened /).waitFor({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Validate' }).click();
+  return rendered;
+}
+
+async function runFixture(page: Page, url: string, fixture: string, shotName: string): Promise<void> {
+  const label = fixture.replace(`${ROOT}/`, '');
+  check(`${label}: the pane renders without office.js`, await openAndValidate(page, url, fixture));
   const summary = page.getByTestId('summary');
   await summary.waitFor({ timeout: 60_000 });
   const text = (await summary.textContent()) ?? '';
@@ -208,12 +217,7 @@ async function runFixture(page: Page, url: string, fixture: string, shotName: st
 async function runChartKept(page: Page, url: string): Promise<void> {
   const fixture = join(ROOT, 'test', 'fixtures', 'chart-libreoffice.xlsx');
   const label = 'chart workbook';
-  await page.goto(`${url}/taskpane.html`);
-  const input = page.getByTestId('file-input');
-  await input.waitFor({ timeout: 15_000 });
-  await input.setInputFiles(fixture);
-  await page.getByText(/^Opened /).waitFor({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Validate' }).click();
+  await openAndValidate(page, url, fixture);
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 60_000 }),
     page.getByTestId('download').click({ timeout: 60_000 }),
@@ -234,12 +238,7 @@ async function runNotCarried(page: Page, url: string): Promise<void> {
   const label = 'notes on a cascade sheet';
   const fixture = join(mkdtempSync(join(tmpdir(), 'interlock-e2e-')), 'annotated.xlsx');
   writeFileSync(fixture, await (await annotated()).toBytes());
-  await page.goto(`${url}/taskpane.html`);
-  const input = page.getByTestId('file-input');
-  await input.waitFor({ timeout: 15_000 });
-  await input.setInputFiles(fixture);
-  await page.getByText(/^Opened /).waitFor({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Validate' }).click();
+  await openAndValidate(page, url, fixture);
   const bar = page.getByTestId('not-carried');
   await bar.first().waitFor({ timeout: 60_000 });
   const lines = await bar.allTextContents();
