@@ -5,7 +5,7 @@
  */
 import { columnName, quoteSheet, rangeToA1 } from '../core/a1';
 import type { PlanCell, PlannedConditionalFormat, PlannedSheet } from '../core/plan/types';
-import { POINTS_PER_CHARACTER, STYLE_FORMATS } from './cellStyles';
+import { LOOKS } from '../core/plan/looks';
 import { toOfficeValue } from './officeValues';
 
 /** One step queued on the request context; `bytes` is what it adds to the request. */
@@ -23,6 +23,8 @@ export const VALUES_CHUNK_BYTES = 1_000_000;
 const MAX_AREAS_ADDRESS = 2_000;
 /** Excel's limit on a text literal inside a formula. */
 const MAX_FORMULA_TEXT = 255;
+/** Column widths in the plan are in characters (as in a file); Office.js wants points. */
+const POINTS_PER_CHARACTER = 5.7;
 
 export function utf8Length(s: string): number {
   let n = 0;
@@ -168,19 +170,23 @@ export function compileSheet(ps: PlannedSheet, sheet: SheetRef): CompiledSheet {
 
   // Cell styles and wrapping: one format write per style over all its areas.
   for (const [style, areas] of areasBy(ps.rows, (cell) => cell?.style)) {
-    const look = STYLE_FORMATS[style as keyof typeof STYLE_FORMATS];
+    const look = LOOKS[style as keyof typeof LOOKS];
     if (!look) continue;
     for (const address of joinAreas(areas)) {
       build.push({
-        bytes: utf8Length(address) + ACTION_OVERHEAD_BYTES * 4,
+        bytes: utf8Length(address) + ACTION_OVERHEAD_BYTES * 6,
         stage,
         queue: () => {
           const format = sheet().getRanges(address).format;
           if (look.fill) format.fill.color = look.fill;
           if (look.font) format.font.color = look.font;
           if (look.bold) format.font.bold = true;
-          if (look.italic) format.font.italic = true;
           if (look.size) format.font.size = look.size;
+          if (look.bottomBorder) {
+            const edge = format.borders.getItem('EdgeBottom');
+            edge.style = 'Continuous';
+            edge.color = look.bottomBorder;
+          }
         },
       });
     }

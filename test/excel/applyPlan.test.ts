@@ -3,6 +3,7 @@ import { TEMP_PREFIX } from '../../src/excel/applyPlan';
 import { WorkbookBlockedError, WriteInterruptedError } from '../../src/excel/errors';
 import { RequirementError } from '../../src/excel/requirements';
 import { FakeExcel, FakeOfficeError } from './fakeExcel';
+import { LOOKS, type Look } from '../../src/core/plan/looks';
 import { MARKER, STATE_SHEET, addMatrix, makePlan, statement } from './planFixtures';
 
 const FIVE_MB = 5_000_000;
@@ -52,6 +53,27 @@ describe('applying a plan through the Office adapter', () => {
     expect(rules[0].stopIfTrue).toBe(true);
     expect(excel.activeSheet).toBe('Interlock Findings');
     expect(excel.unsynced).toBe(0);
+  });
+
+  test('cells look as they do in a file: the one table of looks, the header line under it included', async () => {
+    const { excel, adapter } = setup(10, 5);
+    await adapter.applyPlan(makePlan(10, 5));
+    const formats = excel.sheet('Interlock Findings')!.formats;
+    const expected = (address: string, look: Look) =>
+      [
+        look.fill && { address, property: 'fill.color', value: look.fill },
+        look.font && { address, property: 'font.color', value: look.font },
+        look.bold && { address, property: 'font.bold', value: true },
+        look.size && { address, property: 'font.size', value: look.size },
+        look.bottomBorder && { address, property: 'borders.EdgeBottom.style', value: 'Continuous' },
+        look.bottomBorder && { address, property: 'borders.EdgeBottom.color', value: look.bottomBorder },
+      ].filter(Boolean);
+    expect(LOOKS.header.bottomBorder).toBeDefined();
+    for (const [address, style] of [
+      ['A2:G2', 'header'],
+      ['A3:A7', 'error'],
+    ] as const)
+      for (const f of expected(address, LOOKS[style])) expect(formats).toContainEqual(f);
   });
 
   test('text that looks like a formula or a number is written as text', async () => {

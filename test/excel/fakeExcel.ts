@@ -814,6 +814,7 @@ class FakeWorksheet extends Loadable {
 class FakeFormat {
   fill: { color: string };
   font: { color: string; bold: boolean; italic: boolean; size: number };
+  borders: { getItem(index: string): { style: string; color: string } };
 
   constructor(ctx: FakeContext, owner: { label(): string; sheet(): FakeSheet; address(): string }) {
     const set = (property: string) => (value: unknown) =>
@@ -828,6 +829,13 @@ class FakeFormat {
     setter(this.fill, 'color', 'fill.color');
     this.font = {} as FakeFormat['font'];
     for (const p of ['color', 'bold', 'italic', 'size']) setter(this.font, p, `font.${p}`);
+    this.borders = {
+      getItem: (index: string) => {
+        const edge = {} as { style: string; color: string };
+        for (const p of ['style', 'color']) setter(edge, p, `borders.${index}.${p}`);
+        return edge;
+      },
+    };
     setter(this as unknown as Record<string, unknown>, 'wrapText', 'wrapText');
     setter(this as unknown as Record<string, unknown>, 'columnWidth', 'columnWidth');
   }

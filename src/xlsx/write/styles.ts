@@ -6,6 +6,7 @@
  * re-run does not grow the file.
  */
 import type { CellStyle, PlanCell } from '../../core/plan/types';
+import { LOOKS, type Look } from '../../core/plan/looks';
 import {
   attributes,
   element,
@@ -17,28 +18,6 @@ import {
   type Found,
 } from '../package/xml';
 
-/** Colours of each plan style: the same looks the ExcelJS writer gave them. */
-interface Look {
-  bold?: boolean;
-  size?: number;
-  color?: string;
-  fill?: string;
-  bottomBorder?: string;
-}
-
-const LOOKS: Record<CellStyle, Look> = {
-  title: { bold: true, size: 14, color: '#1F3864' },
-  header: { bold: true, fill: '#D9E1F2', bottomBorder: '#8EA9DB' },
-  error: { color: '#9C0006', fill: '#FFC7CE' },
-  warning: { color: '#9C5700', fill: '#FFEB9C' },
-  info: { color: '#1F4E78', fill: '#DDEBF7' },
-  pass: { color: '#006100', fill: '#C6EFCE' },
-  changed: { color: '#3F3151', fill: '#D9D2E9' },
-  muted: { color: '#595959', fill: '#F2F2F2' },
-  input: { fill: '#FFFFFF' },
-};
-
-/** Style names as small integers, so the per-cell cache is an array, not a string-keyed map. */
 const STYLE_NAMES = Object.keys(LOOKS) as CellStyle[];
 const STYLE_INDEX = new Map<string, number>(STYLE_NAMES.map((s, i) => [s, i + 1]));
 
@@ -361,7 +340,7 @@ export class StyleBook {
     const format = numberFormat ?? (dated ? DATE_FORMAT : undefined);
     const numFmtId = format === undefined ? 0 : this.numFmt(format);
     const fontId =
-      look.bold || look.size || look.color ? this.font(look) : link ? this.font({ color: LINK_COLOR }, true) : 0;
+      look.bold || look.size || look.font ? this.font(look) : link ? this.font({ font: LINK_COLOR }, true) : 0;
     const fillId = look.fill ? this.block('fills').intern(solidFill(look.fill)) : 0;
     const borderId = look.bottomBorder
       ? this.block('borders').intern(
@@ -383,7 +362,7 @@ export class StyleBook {
     const size = look.size !== undefined ? `<sz val="${look.size}"/>` : base.sz;
     const xml =
       `<font>${look.bold ? '<b/>' : ''}${underline ? '<u/>' : ''}${size}` +
-      `${look.color ? `<color rgb="${argb(look.color)}"/>` : base.color}${base.rest}</font>`;
+      `${look.font ? `<color rgb="${argb(look.font)}"/>` : base.color}${base.rest}</font>`;
     return this.block('fonts').intern(xml);
   }
 
