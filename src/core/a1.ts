@@ -81,3 +81,23 @@ export function quoteSheet(name: string): string {
 export function contains(r: RangeRef, c: CellRef): boolean {
   return c.row >= r.start.row && c.row <= r.end.row && c.col >= r.start.col && c.col <= r.end.col;
 }
+
+/**
+ * A reference with several areas (`'A, B'!$A$1,Other!$B$2`) → its areas, trimmed: commas inside a
+ * quoted sheet name do not split (a doubled '' toggles twice, so it stays quoted).
+ */
+export function splitAreas(ref: string): string[] {
+  const out: string[] = [];
+  let quoted = false;
+  let from = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const ch = ref[i];
+    if (ch === "'") quoted = !quoted;
+    else if (ch === ',' && !quoted) {
+      out.push(ref.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(ref.slice(from));
+  return out.map((s) => s.trim()).filter((s) => s !== '');
+}

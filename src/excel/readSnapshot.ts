@@ -20,11 +20,11 @@
  * per-row answers would cost one proxy per row of every used range.
  */
 import type { CellValue, DefinedName, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from '../core/snapshot';
-import { parseRange, toA1 } from '../core/a1';
+import { parseRange, splitAreas, toA1 } from '../core/a1';
 import type { Progress } from '../core/host';
 import { WANTED_NAMES } from '../core/plan/ownership';
 import { isStateSheet, rebuiltSheetsListedIn } from '../core/plan/state';
-import { plainAddress, splitAreas } from './addresses';
+import { plainAddress } from './addresses';
 import { officeErrorCode } from './errors';
 import { toCellValue } from './officeValues';
 import type { OfficeDeps } from './officeRun';

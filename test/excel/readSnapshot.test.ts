@@ -1,6 +1,6 @@
 import { OfficeAdapter } from '../../src/excel/officeAdapter';
 import { isDateFormat, isoToSerial, serialToIso, toCellValue } from '../../src/excel/officeValues';
-import { splitAreas } from '../../src/excel/addresses';
+import { splitAreas } from '../../src/core/a1';
 import { RequirementError } from '../../src/excel/requirements';
 import { FakeExcel } from './fakeExcel';
 import { addMatrix } from './planFixtures';
