@@ -34,11 +34,6 @@ export function ownerMarkerFor(checkedSheetName: string): string {
   return `"'${checkedSheetName.replace(/'/g, "''")}'!"`;
 }
 
-/** Sheets a previous run wrote (from its state sheet): a matrix detector should skip them. */
-export function ownedSheetNames(snapshot: WorkbookSnapshot): string[] {
-  return (readState(snapshot)?.sheets ?? []).map((s) => s.name);
-}
-
 export function buildPlan(report: Report, snapshot: WorkbookSnapshot, options: PlanOptions = {}): WritePlan {
   const layout = planLayout(snapshot, report, options);
   const previousOwned = new Set((layout.previous?.sheets ?? []).map((s) => sheetKey(s.name)));

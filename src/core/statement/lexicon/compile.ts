@@ -44,7 +44,6 @@ export const V_SAVE = 32;
 export const V_CAP = 64;
 export const V_INPUT = 128;
 export const V_INIT = 256;
-export const V_DELIVER = 512;
 export const V_OUTREACH = 1024;
 export const V_DIRECTION = V_INC | V_DEC | V_HOLD | V_REACH;
 export const V_ANY = 2047;
