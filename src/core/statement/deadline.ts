@@ -9,7 +9,7 @@ import type { Ctx } from './context';
 import { M_DEADLINE, M_DEPENDENCY, M_IGNORED } from './context';
 import type { Token } from './tokenize';
 import { isWord, matchList } from './lexicon/compile';
-import { readPhrase } from './phrases';
+import { namesAdopters, readPhrase } from './phrases';
 
 export interface DeadlineHit extends Deadline {
   /** False for time words that do not bound the commitment (baseline years, rate units). */
@@ -128,11 +128,10 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
           !lex.list.prepositions.words.has(toks[i + 1].lower) &&
           !lex.list.conjunctions.words.has(toks[i + 1].lower)
         ) {
-          // "monthly report" is a recurring activity; "monthly active users" is a rate unit, and
-          // so is "weekly active" anything (teams, sellers, stores).
+          // "monthly report" is a recurring activity; "monthly active users" is a rate unit.
           kind = 'recurring';
           end = i + 1;
-          counts = toks[i + 1].lower !== 'active' && !headIsMetric(ctx, i + 1) && !headIsDocument(ctx, i + 1);
+          counts = !headIsMetric(ctx, i + 1) && !headIsDocument(ctx, i + 1);
         } else {
           kind = 'recurring';
           end = i + len;
@@ -410,7 +409,8 @@ function headIsDocument(ctx: Ctx, i: number): boolean {
 
 function headIsMetric(ctx: Ctx, i: number): boolean {
   const ph = readPhrase(ctx, i, ctx.toks.length);
-  return ph.headClass === 'outcome';
+  // "weekly active sellers", "monthly paying customers": people who adopted something are a metric.
+  return ph.headClass === 'outcome' || namesAdopters(ctx, ph);
 }
 
 function isNumericDate(toks: Token[], i: number): boolean {

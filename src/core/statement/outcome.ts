@@ -20,7 +20,7 @@ import {
   V_SAVE,
 } from './lexicon/compile';
 import type { Phrase } from './phrases';
-import { clauseEnd, clauseStart, rangeHas, rangeHasOutcome, readPhrase } from './phrases';
+import { clauseEnd, clauseStart, namesAdopters, rangeHas, rangeHasOutcome, readPhrase } from './phrases';
 
 export interface Governed {
   /** Index of the governing verb, or -1. */
@@ -34,14 +34,6 @@ export function governingVerb(ctx: Ctx, q: QInfo): Governed {
   const cs = clauseStart(ctx, q.t0);
   for (let k = q.t0 - 1; k >= cs; k--) if (ctx.verb[k]) return { verb: k, flags: ctx.verb[k] };
   return { verb: -1, flags: 0 };
-}
-
-/** Words that make a count of people or organisations a result: they pay, come back or stay active. */
-const ADOPTED = /^(paying|active|returning|repeat)$/;
-
-function phraseHas(ctx: Ctx, ph: Phrase, words: RegExp): boolean {
-  for (let k = ph.from; k < ph.to; k++) if (words.test(ctx.toks[k].lower)) return true;
-  return false;
 }
 
 const PERIOD_OF_CHANGE = /^(yoy|qoq|mom|wow|year-on-year|year-over-year|quarter-on-quarter|month-on-month)$/;
@@ -151,7 +143,7 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
     case 'acquirable':
       // "Ship the product with 40 paying customers": people who pay or stay active are a result,
       // whatever the verb.
-      if (!(gv.flags & V_OUTREACH) && phraseHas(ctx, object, ADOPTED)) return true;
+      if (!(gv.flags & V_OUTREACH) && namesAdopters(ctx, object)) return true;
       // "Deliver 1,200 homes", "create 300 accounts": a verb of making produces the things;
       // only winning, reaching or keeping them is a result.
       if (

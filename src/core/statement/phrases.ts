@@ -178,3 +178,12 @@ export function rangeHas(
   for (let k = from; k < to; k++) if (ctx.toks[k].kind === 'w' && matchList(wl, ctx.toks, k)) return true;
   return false;
 }
+
+/** Words that make people or organisations counted a result: they pay, come back or stay active. */
+const ADOPTED = /^(paying|active|returning|repeat)$/;
+
+/** "40 paying customers", "weekly active sellers": the phrase counts people who adopted something. */
+export function namesAdopters(ctx: Ctx, ph: Phrase): boolean {
+  for (let k = ph.from; k < ph.to; k++) if (ADOPTED.test(ctx.toks[k].lower)) return true;
+  return false;
+}
