@@ -5,34 +5,19 @@
  *   node -r ./scripts/ts-register.js scripts/bench/core.ts
  */
 import { promises as fs } from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { openPackage, readWorkbookSnapshot } from '../../src/xlsx/load';
 import { nodeCodec } from '../../src/xlsx/package/nodeCodec';
 import { findMatrix, isMatrixNotFound } from '../../src/core/matrix';
 import type { Matrix } from '../../src/core/matrix/types';
 import { validate } from '../../src/core/validate';
 import { buildPlan } from '../../src/core/plan';
-import { DEPARTMENTS, OBJECTIVES, makeMatrix } from './matrix';
+import { DEPARTMENTS, OBJECTIVES, withBenchMatrix } from './matrix';
+import { median, timed } from './measure';
 
 const RUNS = 5;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
-
-function timed<T>(f: () => T): [T, number] {
-  const t = process.hrtime.bigint();
-  const r = f();
-  return [r, Number(process.hrtime.bigint() - t) / 1e6];
-}
-
 export async function run(log: (line: string) => void): Promise<void> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'interlock-bench-core-'));
-  const file = path.join(dir, 'matrix.xlsx');
-  try {
-    await makeMatrix(file);
+  await withBenchMatrix(async (file) => {
     const snap = await readWorkbookSnapshot(await openPackage(await fs.readFile(file), nodeCodec));
     log(`matrix: ${DEPARTMENTS} departments × ${OBJECTIVES} objectives, read once; median of ${RUNS} runs per stage`);
     const times = { find: [] as number[], validate: [] as number[], all: [] as number[], none: [] as number[] };
@@ -58,9 +43,7 @@ export async function run(log: (line: string) => void): Promise<void> {
     log(`validate:                   ${ms(times.validate)}  (${findings} findings)`);
     log(`buildPlan (cascade all):    ${ms(times.all)}  (${planned} planned cells)`);
     log(`buildPlan (cascade none):   ${ms(times.none)}`);
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 if (require.main === module) {

@@ -1,4 +1,7 @@
 /** The synthetic 1,000 × 50 matrix both the validate and the write-back benchmarks read. */
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import ExcelJS from 'exceljs';
 
 export const DEPARTMENTS = 1000;
@@ -43,4 +46,16 @@ export async function makeMatrix(file: string): Promise<void> {
     ];
   }
   await wb.xlsx.writeFile(file);
+}
+
+/** Runs `f` on a freshly written bench matrix in a temporary folder, removed afterwards. */
+export async function withBenchMatrix<T>(f: (file: string, dir: string) => Promise<T>): Promise<T> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'interlock-bench-'));
+  try {
+    const file = path.join(dir, 'matrix.xlsx');
+    await makeMatrix(file);
+    return await f(file, dir);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 }

@@ -5,33 +5,18 @@
  *   node -r ./scripts/ts-register.js scripts/bench/read.ts
  */
 import { promises as fs } from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
 import { exceljsSnapshot } from '../../test/xlsx/read/exceljsSnapshot';
 import { Package } from '../../src/xlsx/package/package';
 import { nodeCodec } from '../../src/xlsx/package/nodeCodec';
 import { readSnapshot } from '../../src/xlsx/read/snapshot';
-import { DEPARTMENTS, OBJECTIVES, makeMatrix } from './matrix';
+import { DEPARTMENTS, OBJECTIVES, withBenchMatrix } from './matrix';
+import { median, timedAsync as timed } from './measure';
 
 const RUNS = 5;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
-
-async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
-  const t = process.hrtime.bigint();
-  const r = await f();
-  return [r, Number(process.hrtime.bigint() - t) / 1e6];
-}
-
 export async function run(log: (line: string) => void): Promise<void> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'interlock-bench-read-'));
-  const file = path.join(dir, 'matrix.xlsx');
-  try {
-    await makeMatrix(file);
+  await withBenchMatrix(async (file) => {
     const bytes = new Uint8Array(await fs.readFile(file));
     const excel = () => exceljsSnapshot(bytes);
     const direct = () => readSnapshot(Package.open(bytes, nodeCodec));
@@ -55,9 +40,7 @@ export async function run(log: (line: string) => void): Promise<void> {
     );
     log(`ExcelJS load + snapshot:        ${e.toFixed(0).padStart(5)} ms`);
     log(`Package.open + readSnapshot:    ${d.toFixed(0).padStart(5)} ms  (${(e / d).toFixed(1)}× faster)`);
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 if (require.main === module) {

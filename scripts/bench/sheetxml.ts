@@ -6,8 +6,6 @@
  *   npm run bench -- sheetxml
  */
 import { promises as fs } from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { openPackage, readWorkbookSnapshot } from '../../src/xlsx/load';
 import { nodeCodec } from '../../src/xlsx/package/nodeCodec';
 import { findMatrix, isMatrixNotFound } from '../../src/core/matrix';
@@ -17,29 +15,20 @@ import { buildPlan } from '../../src/core/plan';
 import type { WritePlan } from '../../src/core/plan/types';
 import { StyleBook } from '../../src/xlsx/write/styles';
 import { tableXml, worksheetBytes } from '../../src/xlsx/write/sheetXml';
-import { makeMatrix } from './matrix';
+import { withBenchMatrix } from './matrix';
+import { median } from './measure';
 
 const RUNS = 5;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
-
 /** The bench plan: the generated matrix, read, validated and planned (untimed). */
 async function benchPlan(): Promise<WritePlan> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'interlock-bench-sheetxml-'));
-  try {
-    const file = path.join(dir, 'matrix.xlsx');
-    await makeMatrix(file);
+  return withBenchMatrix(async (file) => {
     const snap = await readWorkbookSnapshot(await openPackage(await fs.readFile(file), nodeCodec), 'matrix.xlsx');
     const m = findMatrix(snap);
     if (isMatrixNotFound(m)) throw new Error(`bench matrix not found: ${m.reason}`);
     const report = validate(m as Matrix, snap, { referenceDate: '2026-11-01' });
     return buildPlan(report, snap, { cascade: 'all' });
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Every sheet's XML once; returns ms in all and per role, and (when asked) the XML's UTF-8 size. */

@@ -4,26 +4,16 @@
  * the ratio.
  */
 import { promises as fs } from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { openPackage, readWorkbookSnapshot } from '../../src/xlsx/load';
 import { nodeCodec } from '../../src/xlsx/package/nodeCodec';
 import { findMatrix, isMatrixNotFound } from '../../src/core/matrix';
 import { validate } from '../../src/core/validate';
-import { DEPARTMENTS, OBJECTIVES, makeMatrix } from './matrix';
-
-async function time<T>(f: () => Promise<T>): Promise<[T, number]> {
-  const t = process.hrtime.bigint();
-  const r = await f();
-  return [r, Number(process.hrtime.bigint() - t) / 1e6];
-}
+import { DEPARTMENTS, OBJECTIVES, withBenchMatrix } from './matrix';
+import { timedAsync as time } from './measure';
 
 export async function run(log: (line: string) => void): Promise<void> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'interlock-bench-'));
-  const file = path.join(dir, 'matrix.xlsx');
-  try {
-    await makeMatrix(file);
+  await withBenchMatrix(async (file) => {
     const stat = await fs.stat(file);
     log(`matrix: ${DEPARTMENTS} departments × ${OBJECTIVES} objectives, ${(stat.size / 1e6).toFixed(1)} MB`);
     // One untimed pass each to warm up the JIT and the file cache.
@@ -67,7 +57,5 @@ export async function run(log: (line: string) => void): Promise<void> {
     log(
       `ratio:                                   ${(ours / read).toFixed(2)} × ExcelJS read  (${findings} findings; mean of ${runs} runs)`,
     );
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  });
 }

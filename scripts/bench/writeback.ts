@@ -5,7 +5,6 @@
  * and what the plan wrote. Medians of 7 runs after a warm-up, ours interleaved with the baseline's.
  */
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { openPackage, readWorkbookSnapshot } from '../../src/xlsx/load';
@@ -14,17 +13,10 @@ import { applyPlanToPackage } from '../../src/xlsx/write/applyPlan';
 import { findMatrix, isMatrixNotFound } from '../../src/core/matrix';
 import { validate } from '../../src/core/validate';
 import { buildPlan, PlanOptions } from '../../src/core/plan';
-import { DEPARTMENTS, OBJECTIVES, makeMatrix } from './matrix';
+import { DEPARTMENTS, OBJECTIVES, withBenchMatrix } from './matrix';
+import { median, timedAsync as time } from './measure';
 
 const RUNS = 7;
-
-async function time<T>(f: () => Promise<T> | T): Promise<[T, number]> {
-  const t = process.hrtime.bigint();
-  const r = await f();
-  return [r, Number(process.hrtime.bigint() - t) / 1e6];
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 type Stages = Record<'read' | 'validate' | 'plan' | 'apply' | 'write', number>;
 
@@ -79,10 +71,7 @@ async function ours(file: string, options: PlanOptions, out?: string): Promise<R
 }
 
 export async function run(log: (line: string) => void): Promise<void> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'interlock-writeback-'));
-  const file = path.join(dir, 'matrix.xlsx');
-  try {
-    await makeMatrix(file);
+  await withBenchMatrix(async (file, dir) => {
     const stat = await fs.stat(file);
     log(`matrix: ${DEPARTMENTS} departments × ${OBJECTIVES} objectives, ${(stat.size / 1e6).toFixed(1)} MB`);
     const baseline = async () => {
@@ -144,7 +133,5 @@ export async function run(log: (line: string) => void): Promise<void> {
         `  plan: ${r.sheets} sheets, ${cells.toLocaleString('en-US')} cells (${byRole}); output ${(r.size / 1e6).toFixed(1)} MB`,
       );
     }
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  });
 }
