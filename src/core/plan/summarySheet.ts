@@ -25,6 +25,9 @@ interface Tally {
 
 const empty = (): Tally => ({ pass: 0, fail: 0, blank: 0, na: 0 });
 
+/** 0-based column of the Status column of both coverage tables. */
+const STATUS_COL = 7;
+
 function pct(n: number, d: number): PlanCell {
   return d > 0 ? cell(n / d, undefined, { numberFormat: '0%' }) : cell('');
 }
@@ -79,6 +82,11 @@ export function summarySheet(
     [cell('Coverage by objective', 'title')],
     headerRow(['Objective', 'Committed', 'Passing', 'Failing', 'Blank', 'n/a', 'Coverage', 'Status']),
   ];
+  let statusWidth = 'Status'.length;
+  const status = (text: string, style: 'pass' | 'warning' | 'error') => {
+    statusWidth = Math.max(statusWidth, text.length);
+    return cell(text, style);
+  };
   matrix.objectives.forEach((o, j) => {
     const t = perObjective[j];
     const committed = t.pass + t.fail;
@@ -91,10 +99,10 @@ export function summarySheet(
       cell(t.na),
       pct(committed, matrix.departments.length),
       committed === 0
-        ? cell('uncovered', 'error')
+        ? status('uncovered', 'error')
         : t.pass === 0
-          ? cell('no passing commitment', 'warning')
-          : cell('covered', 'pass'),
+          ? status('no passing commitment', 'warning')
+          : status('covered', 'pass'),
     ]);
   });
   rows.push([], [cell('Coverage by department', 'title')]);
@@ -112,10 +120,10 @@ export function summarySheet(
       cell(t.na),
       cell(cap),
       committed === 0
-        ? cell('unaligned', 'error')
+        ? status('unaligned', 'error')
         : cap !== undefined && committed > cap
-          ? cell(`over capacity (${committed} > ${cap})`, 'warning')
-          : cell('aligned', 'pass'),
+          ? status(`over capacity (${committed} > ${cap})`, 'warning')
+          : status('aligned', 'pass'),
     ]);
   });
 
@@ -153,6 +161,10 @@ export function summarySheet(
     }
     rows.push(line);
   });
+  // Column H holds the coverage tables' statuses ("no passing commitment", "over capacity (5 > 3)"):
+  // wide enough for the longest, so none runs into the next column; the heat map shares it.
+  const widths = new Array<number>(Math.max(8, matrix.objectives.length)).fill(13);
+  widths[STATUS_COL - 1] = Math.min(40, Math.max(13, statusWidth + 2));
   const conditionalFormats: PlannedConditionalFormat[] = [];
   if (matrix.departments.length > 0 && matrix.objectives.length > 0) {
     conditionalFormats.push({
@@ -172,7 +184,7 @@ export function summarySheet(
     role: 'summary',
     visibility: 'visible',
     rows,
-    columnWidths: [28, ...new Array<number>(Math.max(8, matrix.objectives.length)).fill(13)],
+    columnWidths: [28, ...widths],
     tables: [],
     validations: [],
     conditionalFormats,

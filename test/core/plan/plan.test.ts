@@ -122,4 +122,20 @@ describe('buildPlan', () => {
     expect(clear.ownerMarker).toBe(first.ownerMarker);
     expect(buildClearPlan(snap).removeSheets).toEqual([]);
   });
+
+  test("the summary's Status column is as wide as its longest status, so none runs into the next column", () => {
+    // Sales carries two commitments against a capacity of one: "over capacity (2 > 1)".
+    const grid = { ...SAMPLE, departments: SAMPLE.departments.map((d, i) => (i === 0 ? { ...d, capacity: 1 } : d)) };
+    const snap = sampleSnapshot(grid);
+    const plan = buildPlan(fakeReport(snap, grid), snap);
+    const summary = plan.sheets.find((s) => s.role === 'summary')!;
+    const statuses = summary.rows
+      .filter((r) => r.length === 8 && r[7]?.style !== 'header')
+      .map((r) => String(r[7]?.value ?? ''));
+    expect(statuses).toContain('over capacity (2 > 1)');
+    const longest = Math.max(...statuses.map((t) => t.length));
+    expect(summary.columnWidths![7]).toBeGreaterThanOrEqual(longest);
+    // Every other column of the coverage tables and the heat map keeps its width.
+    expect(summary.columnWidths!.filter((w, c) => c > 0 && c !== 7).every((w) => w === 13)).toBe(true);
+  });
 });
