@@ -93,7 +93,24 @@ const ABBREVIATIONS = new Set([
   'u.s',
   'u.k',
 ]);
-const SUBJECTS = new Set(['we', 'they', 'i', 'you', 'it', 'he', 'she', 'team', 'who', 'which', 'that']);
+const SUBJECTS = new Set([
+  'we',
+  'they',
+  'i',
+  'you',
+  'it',
+  'he',
+  'she',
+  'team',
+  'who',
+  'which',
+  'that',
+  // A subject and its auxiliary in one word: "we're clearing the backlog".
+  "we're",
+  "they're",
+  "we've",
+  "i'm",
+]);
 const TRANSPARENT = new Set([
   'also',
   'not',
@@ -189,7 +206,9 @@ function markSentences(ctx: Ctx): void {
       t.text === '?' ||
       (t.text === '.' &&
         (!next || next.gap) &&
-        !(i > 0 && toks[i - 1].kind === 'w' && ABBREVIATIONS.has(toks[i - 1].lower)));
+        !(i > 0 && toks[i - 1].kind === 'w' && ABBREVIATIONS.has(toks[i - 1].lower)) &&
+        // "85 per cent. of letters": the point of the abbreviation, when the sentence goes on.
+        !(i > 1 && toks[i - 1].lower === 'cent' && toks[i - 2].lower === 'per' && next?.kind === 'w' && !next.cap));
     if (endsHere) {
       mark[i] |= M_SENTENCE_END | M_BOUNDARY;
       s++;
@@ -377,6 +396,7 @@ function nounClasses(lex: CompiledLexicon): NounClasses {
   if (nc) return nc;
   nc = { words: new Map(), phraseStarts: new Set() };
   const lists = [
+    lex.list.metricLookalikes,
     lex.list.outcomeMetrics,
     lex.list.softQualities,
     lex.list.inputNouns,
@@ -384,7 +404,8 @@ function nounClasses(lex: CompiledLexicon): NounClasses {
     lex.list.acquirableNouns,
   ];
   lists.forEach((wl, k) => {
-    for (const w of wl.words.keys()) if (!nc!.words.has(w)) nc!.words.set(w, k + 1);
+    // Lookalikes (the first list) are no class: they only keep their words from matching one.
+    for (const w of wl.words.keys()) if (!nc!.words.has(w)) nc!.words.set(w, k === 0 ? UNKNOWN_CLASS : k);
     for (const w of wl.phrases.keys()) nc!.phraseStarts.add(w);
   });
   nounClassCache.set(lex, nc);
@@ -411,7 +432,8 @@ export function listedClass(ctx: Ctx, i: number): number {
   let code = UNKNOWN_CLASS;
   let len = 1;
   let l: number;
-  if ((l = matchList(lex.list.outcomeMetrics, toks, i))) code = 1;
+  if ((l = matchList(lex.list.metricLookalikes, toks, i))) code = UNKNOWN_CLASS;
+  else if ((l = matchList(lex.list.outcomeMetrics, toks, i))) code = 1;
   else if ((l = matchList(lex.list.softQualities, toks, i))) code = 2;
   else if ((l = matchList(lex.list.inputNouns, toks, i))) code = 3;
   else if ((l = matchList(lex.list.outputNouns, toks, i))) code = 4;

@@ -6,7 +6,7 @@
  */
 import type { Deadline, DeadlineKind } from './types';
 import type { Ctx } from './context';
-import { M_DEADLINE, M_DEPENDENCY, M_IGNORED } from './context';
+import { M_BOUNDARY, M_DEADLINE, M_DEPENDENCY, M_IGNORED } from './context';
 import type { Token } from './tokenize';
 import { isWord, matchList } from './lexicon/compile';
 import { namesAdopters, readPhrase } from './phrases';
@@ -20,6 +20,8 @@ const QUARTER = /^q[1-4](?:[-/'](?:19|20)?\d\d)?$/;
 const HALF = /^h[12](?:[-/'](?:19|20)?\d\d)?$/;
 // FY27, FY2027, and a fiscal year written as a span: FY2026-27, FY26/27.
 const FISCAL = /^(?:fy|cy)(?:\d{2}|\d{4})(?:[-/–](?:\d{2}|\d{4}))?$/;
+// A fiscal quarter or half in one code: FY26-Q3, FY2027Q3, Q1-FY27, H1/FY27.
+const FISCAL_PART = /^(?:(?:fy|cy)(?:\d{2}|\d{4})[-/]?(?:q[1-4]|h[12])|(?:q[1-4]|h[12])[-/]?(?:fy|cy)(?:\d{2}|\d{4}))$/;
 const YEAR_END = /^(?:eoy|eoq|eom|ye|year-end|yearend|end-of-year|end-of-quarter|eofy|mid-year|midyear|ye\d\d)$/;
 const BASELINE_PREV = new Set([
   'vs',
@@ -57,9 +59,13 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
       const codeLike = CODE_START.has(w.charCodeAt(0));
       if (
         codeLike &&
-        (QUARTER.test(w) || HALF.test(w) || FISCAL.test(w) || (w === 'fy' && toks[i + 1]?.kind === 'n'))
+        (QUARTER.test(w) ||
+          HALF.test(w) ||
+          FISCAL.test(w) ||
+          FISCAL_PART.test(w) ||
+          (w === 'fy' && toks[i + 1]?.kind === 'n'))
       ) {
-        kind = w[0] === 'q' ? 'quarter' : w[0] === 'h' ? 'half' : 'fiscal-year';
+        kind = fiscalPartKind(w) ?? (w[0] === 'q' ? 'quarter' : w[0] === 'h' ? 'half' : 'fiscal-year');
         end = i + 1;
         if (w === 'fy') end++;
         if (isYearToken(toks[end]) || (toks[end]?.text === "'" && toks[end + 1]?.kind === 'n'))
@@ -96,6 +102,10 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
       ) {
         kind = w === 'year' ? 'year' : w === 'quarter' ? 'quarter' : 'month';
         end = i + 2;
+      } else if (w === 'during' && (isPeriod(ctx, i + 1) || (toks[i + 1]?.lower === 'the' && isPeriod(ctx, i + 2)))) {
+        // "during the quarter", "during quarter": the current period, as "this quarter" is.
+        kind = 'relative';
+        end = isPeriod(ctx, i + 1) ? i + 2 : i + 3;
       } else if (isWord(lex.list.relativeWords, t) && !(w === 'current' && !isPeriod(ctx, i + 1))) {
         let j = i + 1;
         while (toks[j] && /^(fiscal|financial|calendar|academic|school|planning|budget|reporting)$/.test(toks[j].lower))
@@ -223,6 +233,9 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
       start = p1 - 1;
     // "(FY25: $275k)", "(2025: 61%)": a bracketed period labelling a past value is a baseline.
     if (toks[start - 1]?.text === '(' && toks[end]?.text === ':') counts = false;
+    // "The margin at 30 June 2024 was 8.2%", "the backlog in 2025 was 900": a date in a clause
+    // that says what was is history, not a deadline.
+    if (counts && pastStatement(ctx, i)) counts = false;
     for (let k = start; k < end; k++) mark[k] |= M_DEADLINE;
     const inDependency = (mark[i] & M_DEPENDENCY) !== 0;
     hits.push({
@@ -235,6 +248,33 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
     i = end - 1;
   }
   return hits;
+}
+
+/** Words that start another clause, which may be in another tense ("…in Q2 where sign-ups were weak"). */
+const OTHER_CLAUSE = /^(where|when|which|who|that|while|whereas|but|and|so|because)$/;
+
+/**
+ * The clause of token `i` says what was ("The margin at 30 June 2024 was 8.2%"): "was" or
+ * "were" in it, and nothing that looks ahead ("will", "by", "to").
+ */
+function pastStatement(ctx: Ctx, i: number): boolean {
+  const { toks } = ctx;
+  const sent = ctx.sentence[i];
+  const inClause = (k: number) =>
+    k >= 0 &&
+    k < toks.length &&
+    ctx.sentence[k] === sent &&
+    !(ctx.mark[k] & M_BOUNDARY) &&
+    !OTHER_CLAUSE.test(toks[k].lower);
+  let a = i;
+  while (inClause(a - 1)) a--;
+  let past = false;
+  for (let k = a; inClause(k) || k === i; k++) {
+    const w = toks[k].lower;
+    if (w === 'will' || w === 'shall' || w === 'by' || w === 'to') return false;
+    if (w === 'was' || w === 'were') past = true;
+  }
+  return past;
 }
 
 function prevWord(ctx: Ctx, i: number): number {
@@ -291,12 +331,20 @@ function monthSpan(ctx: Ctx, i: number): { start: number; end: number; kind: Dea
   return { start, end, kind };
 }
 
+/** The kind of a fiscal quarter or half written as one code (FY26-Q3), or undefined. */
+function fiscalPartKind(w: string): DeadlineKind | undefined {
+  if (!FISCAL_PART.test(w)) return undefined;
+  return w.includes('q') ? 'quarter' : 'half';
+}
+
 function periodOrDate(ctx: Ctx, j: number): { end: number; kind: DeadlineKind } {
   const t = ctx.toks[j];
   if (!t) return { end: j, kind: 'year' };
   const w = t.lower;
   if (QUARTER.test(w)) return { end: isYearToken(ctx.toks[j + 1]) ? j + 2 : j + 1, kind: 'quarter' };
   if (HALF.test(w)) return { end: isYearToken(ctx.toks[j + 1]) ? j + 2 : j + 1, kind: 'half' };
+  const part = fiscalPartKind(w);
+  if (part) return { end: j + 1, kind: part };
   if (FISCAL.test(w) || w === 'fy')
     return { end: ctx.toks[j + 1]?.kind === 'n' && w === 'fy' ? j + 2 : j + 1, kind: 'fiscal-year' };
   if (isYearToken(t)) return { end: j + 1, kind: 'year' };
@@ -353,7 +401,12 @@ function windowThenShare(ctx: Ctx, i: number, end: number): boolean {
   if (i === 0 || ctx.sentence[i - 1] !== ctx.sentence[i] || toks[i - 1].kind !== 'w') return false;
   let j = end;
   while (toks[j] && /^[:,\-–—]$/.test(toks[j].text)) j++;
-  return j > end && toks[j]?.kind === 'n' && toks[j + 1]?.text === '%';
+  if (j > end && toks[j]?.kind === 'n' && toks[j + 1]?.text === '%') return true;
+  // "Interviews offered within six weeks at 80 per cent of job centres".
+  if (j !== end || !/^(at|for|in)$/.test(toks[j]?.lower ?? '')) return false;
+  const n = toks[j + 1];
+  const number = !!n && (n.kind === 'n' || ctx.lex.list.numberWords.words.has(n.lower));
+  return number && (toks[j + 2]?.text === '%' || matchList(ctx.lex.list.percentWords, toks, j + 2) > 0);
 }
 
 /** "savings of £1.1m p.a.", "$45M per annum": an annual rate is the amount's unit, not a deadline. */
@@ -409,6 +462,10 @@ function headIsDocument(ctx: Ctx, i: number): boolean {
 
 function headIsMetric(ctx: Ctx, i: number): boolean {
   const ph = readPhrase(ctx, i, ctx.toks.length);
+  // "annual revenue growth of 8%": a change each period is met each period, like "YoY"; annual
+  // savings are an amount a year.
+  const change = ph.head >= 0 && matchList(ctx.lex.list.changeNouns, ctx.toks, ph.head) ? ph.head : ph.from;
+  if (matchList(ctx.lex.list.changeNouns, ctx.toks, change) && !/^saving/.test(ctx.toks[change].lower)) return false;
   // "weekly active sellers", "monthly paying customers": people who adopted something are a metric.
   return ph.headClass === 'outcome' || namesAdopters(ctx, ph);
 }

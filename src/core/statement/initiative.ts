@@ -223,7 +223,7 @@ function isMainVerb(ctx: Ctx, i: number, mainVerbSeen: boolean): boolean {
     return false;
   }
   if (lex.list.auxiliaries.words.has(w)) return true;
-  if (/^(we|they|i|team|teams)$/.test(w)) return true;
+  if (/^(we|they|i|team|teams|we're|they're|we've|i'm)$/.test(w)) return true;
   // After a subject noun: "100% of AEs complete…", "OCTO delivered…".
   if ((ctx.verb[i] & (F_ING | F_BASE | F_S | F_ED)) === F_ING) return false;
   if (

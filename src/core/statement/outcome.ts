@@ -7,7 +7,10 @@ import type { Ctx } from './context';
 import { M_QUANTITY, M_DEADLINE } from './context';
 import type { QInfo } from './quantities';
 import {
+  F_ED,
+  F_ING,
   isWord,
+  matchList,
   V_ACQ,
   V_CAP,
   V_DEC,
@@ -33,7 +36,38 @@ export function governingVerb(ctx: Ctx, q: QInfo): Governed {
   if (q.verbal) return { verb: q.t0, flags: q.value >= 1 ? V_INC : V_DEC };
   const cs = clauseStart(ctx, q.t0);
   for (let k = q.t0 - 1; k >= cs; k--) if (ctx.verb[k]) return { verb: k, flags: ctx.verb[k] };
+  // "Days sales outstanding (invoice date to cash received) is below 45 days": the clause began
+  // inside a bracketed aside; the verbs in it govern nothing outside.
+  const open = asideBefore(ctx, q.t0);
+  if (open >= 0)
+    for (let k = open - 1, outer = clauseStart(ctx, open - 1); k >= outer; k--)
+      if (ctx.verb[k]) return { verb: k, flags: ctx.verb[k] };
   return { verb: -1, flags: 0 };
+}
+
+/** Words that may stand between a bracketed aside and the level it is given ("is", "should be at least"). */
+const PREDICATE =
+  /^(is|are|was|be|been|being|will|shall|should|must|remains?|stays?|at|least|most|no|not|more|less|than|below|above|under|over|within|of|[≤≥<>=~≈])$/;
+
+/**
+ * The index of the "(" of a bracketed aside that ends just before `t0` (only predicate words
+ * between), or -1. A metric is often defined in brackets before its level is given.
+ */
+function asideBefore(ctx: Ctx, t0: number): number {
+  const { toks } = ctx;
+  const sent = ctx.sentence[t0];
+  let k = t0 - 1;
+  while (k >= 0 && ctx.sentence[k] === sent && toks[k].text !== ')') {
+    if (!PREDICATE.test(toks[k].lower) || t0 - k > 6) return -1;
+    k--;
+  }
+  if (k <= 0 || toks[k].text !== ')' || ctx.sentence[k] !== sent) return -1;
+  let depth = 0;
+  for (let j = k; j >= 0 && ctx.sentence[j] === sent; j--) {
+    if (toks[j].text === ')') depth++;
+    else if (toks[j].text === '(' && --depth === 0) return j > 0 ? j : -1;
+  }
+  return -1;
 }
 
 const PERIOD_OF_CHANGE = /^(yoy|qoq|mom|wow|year-on-year|year-over-year|quarter-on-quarter|month-on-month)$/;
@@ -50,12 +84,26 @@ export function classifyQuantities(ctx: Ctx, qs: QInfo[]): void {
 function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
   const { toks } = ctx;
   if (q.frequency || q.scope) return false;
+  // "Payroll runs take under 2 hours", "it takes no more than 3 days to onboard a supplier": how
+  // long something takes is a time metric, whatever the something is.
+  if (durationTaken(ctx, q)) return true;
+  // A rank is only made a quantity when it is reached ("stay in the top 10", "rank in the top
+  // quartile", "1st place"): a place in a ranking is a result in itself.
+  if (q.unit === 'rank' && q.role !== 'baseline') return true;
   const cs = afterCausalArrow(ctx, clauseStart(ctx, q.t0), q.t0);
   const ce = clauseEnd(ctx, q.t1 - 1);
   const gv = governingVerb(ctx, q);
   const verbEnd = gv.verb >= 0 && !q.verbal ? gv.verb + ctx.verbLen[gv.verb] : cs;
   // The phrase before: the metric in "reduce delivery times by 20%", "churn < 3%".
-  const before = readBefore(ctx, gv.verb >= 0 && !q.verbal ? verbEnd : cs, q.t0, cs);
+  let before = readBefore(ctx, gv.verb >= 0 && !q.verbal ? verbEnd : cs, q.t0, cs);
+  if (!before.hasOutcome) {
+    // The metric named before a bracketed aside that defines it.
+    const open = asideBefore(ctx, q.t0);
+    if (open >= 0) {
+      const named = readBefore(ctx, gv.verb >= 0 && gv.verb < open ? verbEnd : clauseStart(ctx, open - 1), open, 0);
+      if (named.hasOutcome) before = named;
+    }
+  }
   // "20% YoY growth in revenue", "250,000 monthly active users": the period between a quantity
   // and its metric is skipped.
   let a0 = q.t1;
@@ -67,7 +115,10 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
   )
     a0++;
   const after = readPhrase(ctx, a0, ce);
-  const object: Phrase = q.afterOf && before.head >= 0 ? before : after.head >= 0 ? after : before;
+  // "an NPS of 45": the metric is named before "of"; "a total of 2,500 visitors": a container
+  // before "of" leaves the counted things after the number.
+  const metricBeforeOf = q.afterOf && before.head >= 0 && !(after.head >= 0 && containerBeforeOf(ctx, q));
+  const object: Phrase = metricBeforeOf ? before : after.head >= 0 ? after : before;
   if (!q.measures) {
     const ph = object.head >= 0 ? object : before;
     if (ph.head >= 0) q.measures = ctx.text.slice(toks[ph.from].start, toks[ph.to - 1].end);
@@ -91,6 +142,10 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
     return true;
   }
   if (gv.flags & V_SAVE || gv.flags & V_CAP) return object.headClass !== 'soft';
+  // "Repairs completed within 28 days: 90% → 95%", "interviews offered within six weeks at 80% of
+  // job centres": a window before a share defines a service level, and the share is its level
+  // (the window is part of the metric, not a deadline).
+  if (q.unit === 'percent' && windowBefore(ctx, q)) return true;
   // "Digitise 90% of transactions", "automate 60% of invoices": the share of a task done by an
   // action the team takes is an output, whatever the things are.
   if (
@@ -105,9 +160,6 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
   // comes from a source is a mix metric, an outcome whatever the whole is.
   // Only with no action verb before it: "Migrate 80% of servers from…" counts the work done.
   if ((q.unit === 'percent' || q.unit === 'fraction') && gv.verb < 0 && shareFromSource(ctx, q, ce)) return true;
-  // "Repairs completed within 28 days: 90% → 95%": a window before a share defines a service
-  // level, and the share is its level (the window is part of the metric, not a deadline).
-  if (q.unit === 'percent' && windowBefore(ctx, q)) return true;
   // A level being moved: any object that is not an output, a soft quality or an input.
   // "OEE from 61% to 70%", "92% → 95%": a target after its baseline is a level being moved.
   const fromBaseline =
@@ -135,8 +187,13 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
   // "Student satisfaction (NSS) ≥ 85% in every department": a metric named first, then its level.
   if ((q.role === 'threshold' || q.role === 'target') && before.hasOutcome && before.headClass !== 'output')
     if (gv.verb < 0 || gv.flags & (V_REACH | V_HOLD)) return true;
-  // "80% of calls within 20 seconds": a service level.
-  for (let k = predicateFrom; k < ce; k++) if (toks[k].lower === 'within' && ctx.mark[k + 1] & M_QUANTITY) return true;
+  // "80% of calls within 20 seconds", "answered in no more than 20 seconds": a service level.
+  // The window may come after the clause the share starts ("95% of ambulance calls to rural
+  // addresses are reached in no more than 19 minutes"): the rest of the sentence is read.
+  if (q.unit === 'percent')
+    for (let k = predicateFrom; k < toks.length && ctx.sentence[k] === ctx.sentence[q.t0]; k++)
+      if (serviceWindowAt(ctx, k)) return true;
+  for (let k = predicateFrom; k < ce; k++) if (serviceWindowAt(ctx, k)) return true;
   switch (object.headClass) {
     case 'outcome':
       return !(gv.flags & V_INPUT);
@@ -165,6 +222,8 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
       return rangeHas(ctx, cs, q.t0, 'adoptionWords');
     case 'unknown':
       if (object.hasOutcome) return true;
+      // "300 active maintainers": whoever they are, those who stay active are a result.
+      if (!(gv.flags & V_OUTREACH) && namesAdopters(ctx, object)) return true;
       if (gv.flags & (V_REACH | V_HOLD) && (before.hasOutcome || after.hasOutcome)) return true;
       return (
         rangeHasOutcome(ctx, predicateFrom, ce) ||
@@ -178,6 +237,40 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
       if (gv.verb >= 0 && !(gv.flags & (V_REACH | V_HOLD))) return false;
       return inherit(ctx, q, prevQ);
   }
+}
+
+/** "within 20 seconds", "in no more than 20 seconds", "in under 4 hours" at token `k`. */
+function serviceWindowAt(ctx: Ctx, k: number): boolean {
+  const { toks } = ctx;
+  const w = toks[k].lower;
+  if (w === 'within') return (ctx.mark[k + 1] & M_QUANTITY) !== 0;
+  if (w !== 'in') return false;
+  let j = k + 1;
+  while (j < toks.length && j <= k + 3 && /^(no|not|more|less|fewer|than|under)$/.test(toks[j].lower)) j++;
+  return j > k + 1 && (ctx.mark[j] & M_QUANTITY) !== 0;
+}
+
+/** Words between "take" and the duration it is given ("takes no more than 4 hours"). */
+const BOUND_WORDS =
+  /^(less|fewer|more|than|no|not|under|over|below|above|at|most|least|about|around|roughly|approximately|only|just|[≤≥<>~≈])$/;
+const TAKE = /^(take|takes|took|taken|taking)$/;
+
+/** A duration that something takes (not an imperative "Take 2 weeks to…"). */
+function durationTaken(ctx: Ctx, q: QInfo): boolean {
+  if (q.unit !== 'duration') return false;
+  const { toks } = ctx;
+  let k = q.t0 - 1;
+  while (k >= 0 && BOUND_WORDS.test(toks[k].lower)) k--;
+  if (k < 0 || !TAKE.test(toks[k].lower)) return false;
+  return toks[k].lower !== 'take' || k > clauseStart(ctx, k);
+}
+
+/** "a total of", "the number of" just before the quantity. */
+function containerBeforeOf(ctx: Ctx, q: QInfo): boolean {
+  let k = q.t0 - 1;
+  while (k >= 0 && ctx.toks[k].lower !== 'of') k--;
+  const w = ctx.toks[k - 1];
+  return !!w && ctx.lex.list.measureNouns.words.has(w.lower);
 }
 
 function shareFromSource(ctx: Ctx, q: QInfo, ce: number): boolean {
@@ -220,7 +313,11 @@ function afterCausalArrow(ctx: Ctx, cs: number, t0: number): number {
 function windowBefore(ctx: Ctx, q: QInfo): boolean {
   const sent = ctx.sentence[q.t0];
   for (let k = q.t0 - 1; k > 0 && ctx.sentence[k] === sent; k--)
-    if (ctx.toks[k - 1].lower === 'within' && (ctx.mark[k] & M_QUANTITY || ctx.toks[k].kind === 'n')) return true;
+    if (
+      ctx.toks[k - 1].lower === 'within' &&
+      (ctx.mark[k] & M_QUANTITY || ctx.toks[k].kind === 'n' || isWord(ctx.lex.list.numberWords, ctx.toks[k]))
+    )
+      return true;
   return false;
 }
 
@@ -254,7 +351,13 @@ function inherit(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
   const sent = ctx.sentence[from];
   let k = from;
   while (k > 0 && ctx.sentence[k - 1] === sent) k--;
-  let direction = false;
-  for (let j = k; j <= from; j++) if (ctx.verb[j] & (V_INC | V_DEC | V_HOLD | V_REACH)) direction = true;
+  // A direction: a verb of change or level, a change noun ("Reduction in the number of…"), or a
+  // label with no verb at all ("Punctuality of trains at peak hours. At least 92%"). Participles
+  // only ("Share of patients seen in 4 hours.") still make a label.
+  let direction = true;
+  for (let j = k; j <= from; j++) if (ctx.verb[j] && !(ctx.verb[j] & (F_ING | F_ED) && j > k)) direction = false;
+  for (let j = k; j <= from; j++)
+    if (ctx.verb[j] & (V_INC | V_DEC | V_HOLD | V_REACH) || matchList(ctx.lex.list.changeNouns, ctx.toks, j))
+      direction = true;
   return direction && rangeHasOutcome(ctx, k, from + 1);
 }

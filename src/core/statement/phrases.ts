@@ -67,6 +67,9 @@ export function classify(ctx: Ctx, i: number, afterPreposition: boolean): { cls:
   return result;
 }
 
+/** Outcome words that count people ("users report…", "subscribers use…"), like acquirable nouns. */
+const PEOPLE = /^(users?|subscribers?|visitors?|members?)$/;
+
 /**
  * Reads a noun phrase from `i` up to `limit`: stops at a verb, a boundary, a quantity, a deadline
  * or a preposition (following one "of" or "in" when the head so far is only a container such as
@@ -105,9 +108,11 @@ export function readPhrase(ctx: Ctx, i: number, limit: number, afterPreposition 
       if (!(ctx.verb[k] & F_ING && endsHere)) break;
     }
     const w = t.lower;
+    // "schools are judged outstanding", "churn is below": a noun phrase ends at its verb.
+    if (ph.head >= 0 && isWord(lex.list.auxiliaries, t)) break;
     // A predicate after the head ends the phrase: "250 people participate", "companies using".
     if (
-      ph.headClass === 'acquirable' &&
+      (ph.headClass === 'acquirable' || (ph.headClass === 'outcome' && PEOPLE.test(toks[ph.head].lower))) &&
       (matchList(lex.list.adoptionWords, toks, k) || matchList(lex.list.outcomeStates, toks, k)) &&
       !matchList(lex.list.outcomeMetrics, toks, k)
     )

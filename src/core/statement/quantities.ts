@@ -45,7 +45,14 @@ const BAND_VERBS =
   /^(achieve|achieving|reach|reaching|rank|ranked|ranking|enter|be|remain|stay|finish|get|move|climb|land|become|place|placed|make)$/;
 const POINT_SUFFIX = /^(pp|pts|pt|ppt|bps|bp)$/;
 const RANK_VERBS =
-  /^(rank|ranked|ranking|reach|enter|break|be|remain|stay|finish|get|make|place|among|into|in|become|land|climb)$/;
+  /^(rank|ranked|ranking|reach|enter|break|be|remain|stay|finish|get|make|place|among|into|in|become|land|climb|aim|aims|aiming)$/;
+
+/** 1 when "per cent." ends at `end` with its abbreviation point and the sentence goes on. */
+function abbreviationPoint(toks: Token[], end: number): number {
+  const p = toks[end];
+  const n = toks[end + 1];
+  return toks[end - 1]?.lower === 'cent' && p?.text === '.' && !p.gap && n?.kind === 'w' && !n.cap ? 1 : 0;
+}
 
 export function findQuantities(ctx: Ctx): QInfo[] {
   const { toks, mark } = ctx;
@@ -103,6 +110,8 @@ function numberAt(ctx: Ctx, i: number): QInfo | null {
   const t = toks[i];
   const prev = toks[i - 1];
   const next = toks[i + 1];
+  // "fires per 100,000 population", "2 incidents per 1,000 hours": the base of a rate, not an amount.
+  if (prev?.lower === 'per' && next?.kind === 'w') return markName(ctx, i, i + 1);
   // Part of a code or version: v2.0, 1.2.3, EN-04, 24/7.
   if (prev && !t.gap && (prev.text === '.' || prev.text === '_' || prev.text === ':') && toks[i - 2] && !prev.gap)
     return markName(ctx, i, i + 1);
@@ -233,6 +242,7 @@ function numberAt(ctx: Ctx, i: number): QInfo | null {
     if ((len = matchList(lex.list.percentWords, toks, end)) && u.lower !== 'percentage') {
       unit = 'percent';
       end += len;
+      end += abbreviationPoint(toks, end);
     } else if ((len = matchList(lex.list.pointWords, toks, end))) {
       unit = 'percentage-points';
       value *= Number(matchedValue) || 1;
@@ -341,6 +351,13 @@ function wordQuantityAt(ctx: Ctx, i: number): QInfo | null {
       return q;
     }
   }
+  // "a top-3 provider": a rank written as one word, a place when reached ("become a top-3…").
+  const topN = /^top-(\d{1,4})$/.exec(w);
+  if (topN) {
+    let reached = false;
+    for (let k = i - 1; k >= 0 && k >= i - 4 && !reached; k--) reached = RANK_VERBS.test(toks[k].lower);
+    return reached ? make(ctx, i, i + 1, Number(topN[1]), 'rank') : markName(ctx, i, i + 1);
+  }
   // "top quartile", "top-decile": a place in a ranking, as a share of the field.
   // A target only when reached ("achieve top-quartile scores", "rank in the top quartile");
   // "customers in the top quartile of revenue" picks out whom a line covers.
@@ -387,6 +404,8 @@ function wordQuantityAt(ctx: Ctx, i: number): QInfo | null {
   let v = numberWordValue(ctx, w);
   if (v === null) return null;
   if (w === 'one' && next && (next.lower === 'of' || next.lower === 'another' || next.lower === 'day')) return null;
+  // "No one customer…", "not one incident": a universal, not a count of one.
+  if (w === 'one' && prev && (prev.lower === 'no' || prev.lower === 'not')) return null;
   if (w === 'score') return null; // "score" is a metric far more often than twenty
   let start = i;
   let end = i + 1;
@@ -411,6 +430,7 @@ function wordQuantityAt(ctx: Ctx, i: number): QInfo | null {
     if (u.text === '%' || ((len = matchList(lex.list.percentWords, toks, end)) && u.lower !== 'percentage')) {
       unit = 'percent';
       end += u.text === '%' ? 1 : matchList(lex.list.percentWords, toks, end);
+      end += abbreviationPoint(toks, end);
     } else if ((len = matchList(lex.list.pointWords, toks, end))) {
       unit = 'percentage-points';
       end += len;
@@ -545,7 +565,8 @@ function assignRoles(ctx: Ctx, qs: QInfo[]): void {
     } else if (
       after &&
       !additionalCount(ctx, q) &&
-      (matchList(lex.list.changeNouns, toks, q.t1) ||
+      // "3% annual reduction": a period word may stand between the amount and the change.
+      (matchList(lex.list.changeNouns, toks, isWord(lex.list.recurringAdjectives, after) ? q.t1 + 1 : q.t1) ||
         (matchList(lex.list.comparatives, toks, q.t1) &&
           aw !== 'than' &&
           toks[q.t1 + 1]?.lower !== 'than' &&

@@ -29,8 +29,9 @@ export function findVague(ctx: Ctx, qs: QInfo[]): string[] {
     if (lemma === 'more' || lemma === 'less') {
       if (toks[i + 1]?.lower === 'than' || mark[i - 1] & M_QUANTITY) continue;
     }
-    const whenUnquantified = hasWord(lex.list.vagueWhenUnquantified, lemma);
-    const suppressed = qs.some((q) => ctx.sentence[q.t0] === s && q.counts && (q.outcome || whenUnquantified));
+    const suppressed = hasWord(lex.list.vagueWhenUnquantified, lemma)
+      ? amountInClause(ctx, qs, i) || meansToResult(ctx, qs, i) || amountInNextFragment(ctx, qs, s)
+      : qs.some((q) => ctx.sentence[q.t0] === s && q.counts && q.outcome);
     if (suppressed) continue;
     const written = phraseText(ctx, i, len);
     const key = written.toLowerCase();
@@ -41,6 +42,38 @@ export function findVague(ctx: Ctx, qs: QInfo[]): string[] {
     i += len - 1;
   }
   return out;
+}
+
+/**
+ * "Grow revenue 20%", "a 30% increase", "65% of students will increase…": an amount in the
+ * word's own clause, or after it in its sentence. One only in an earlier clause ("50% less
+ * waste, and reduce costs", "Implement 3 personas to get more leads") is not the word's amount.
+ */
+function amountInClause(ctx: Ctx, qs: QInfo[], i: number): boolean {
+  return qs.some(
+    (q) => q.counts && (ctx.clause[q.t0] === ctx.clause[i] || (q.t0 > i && ctx.sentence[q.t0] === ctx.sentence[i])),
+  );
+}
+
+/** "20% more revenue by increasing prices": a means to a quantified result in the sentence. */
+function meansToResult(ctx: Ctx, qs: QInfo[], i: number): boolean {
+  const p = ctx.toks[i - 1];
+  return (
+    !!p &&
+    /^(by|through|via)$/.test(p.lower) &&
+    qs.some((q) => ctx.sentence[q.t0] === ctx.sentence[i] && q.counts && q.outcome)
+  );
+}
+
+/**
+ * "Grow partner-sourced pipeline. 15% QoQ.": the amount given in a fragment with no verb right
+ * after the sentence.
+ */
+function amountInNextFragment(ctx: Ctx, qs: QInfo[], s: number): boolean {
+  const q = qs.find((x) => ctx.sentence[x.t0] === s + 1);
+  if (!q || !q.counts) return false;
+  for (let k = 0; k < ctx.toks.length; k++) if (ctx.sentence[k] === s + 1 && ctx.verb[k]) return false;
+  return true;
 }
 
 function phraseText(ctx: Ctx, i: number, len: number): string {

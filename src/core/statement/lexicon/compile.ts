@@ -110,7 +110,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     const seen = new Set<string>();
     for (const raw of entries) {
       const [phrase, value] = splitValue(raw);
-      const forms = noun ? nounForms(phrase) : [phrase];
+      const forms = noun ? nounForms(phrase).flatMap(withHyphens) : [phrase];
       for (const f of forms) addEntry(wl, f, value, seen);
     }
     for (const arr of wl.phrases.values()) longestFirst(arr);
@@ -204,6 +204,11 @@ function addEntry(wl: WordList, phrase: string, value: string, seen: Set<string>
 /** Longest phrase first, so matching takes the longest; equal lengths keep the order they were listed in (a stable sort). */
 function longestFirst(arr: { rest: string[] }[]): void {
   if (arr.length > 1) arr.sort((a, b) => b.rest.length - a.rest.length);
+}
+
+/** A noun of several words also written as one hyphenated word: time to fill → time-to-fill. */
+function withHyphens(phrase: string): string[] {
+  return /^[a-z]+(?: [a-z]+)+$/.test(phrase) ? [phrase, phrase.replace(/ /g, '-')] : [phrase];
 }
 
 /** The entry and its singular or plural, changing the last word only. */

@@ -24,6 +24,9 @@ export interface Lexicon {
   outputNouns: string[];
   /** Qualities with no metric: collaboration, culture, experience, brand. */
   softQualities: string[];
+  /** Words that hold a metric's word but describe people or schedules: full-time, part-time,
+   * real-time ("3 full-time engineers" counts engineers, not time). */
+  metricLookalikes: string[];
   /** Inputs, not results: budget, headcount, investment. */
   inputNouns: string[];
   /** Containers whose quantity is about the phrase after "of": number, percentage, share of. */

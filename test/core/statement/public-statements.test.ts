@@ -1,0 +1,161 @@
+/**
+ * Third table of general rules, found by measuring the checker on real statements collected from
+ * public OKR pages, strategic plans and agency targets (kept outside the project). Each row is a
+ * sentence written for this file, not a line of those sets or of the corpus; most rules have a
+ * guard row that must keep its old reading.
+ */
+import { analyzeStatement } from '../../../src/core/statement';
+
+import { labelTable, type LabelCase as Case } from './labelTable';
+
+const CASES: Case[] = [
+  // "full-time" describes people or a schedule: it is no time metric.
+  {
+    rule: 'full-time is no metric',
+    text: 'Hire four additional full-time support engineers',
+    expect: { measurable: true, impact: false },
+  },
+  { rule: 'full-time is no metric', text: 'Add 2 part-time tutors per campus', expect: { impact: false } },
+  { rule: 'time metric kept', text: 'Cut lost-time incidents by 30%', expect: { impactQuantified: true } },
+  // A fiscal quarter or half written as one code.
+  { rule: 'fiscal quarter code', text: 'Lift win rate from 18% to 24% by FY26-Q3', expect: { timeBound: true } },
+  { rule: 'fiscal quarter code', text: 'Close the Oslo office in Q1-FY27', expect: { timeBound: true } },
+  { rule: 'fiscal half code', text: 'Ship the billing rewrite by FY2027H2', expect: { timeBound: true } },
+  // Intensity is a result metric (carbon, energy, emissions per unit).
+  { rule: 'intensity', text: 'Cut energy intensity per m² by 12%', expect: { impactQuantified: true } },
+  // A metric of several words written as one hyphenated word.
+  { rule: 'hyphenated metric', text: 'Bring time-to-fill down from 60 to 40 days', expect: { impactQuantified: true } },
+  { rule: 'hyphenated metric', text: 'Cost-per-lead below €40', expect: { impactQuantified: true } },
+  // The metric is defined in brackets before its level is given.
+  {
+    rule: 'bracketed definition',
+    text: 'Days sales outstanding (invoice date to cash received) is below 45 days',
+    expect: { impactQuantified: true, timeBound: false },
+  },
+  {
+    rule: 'bracketed definition',
+    text: 'Net revenue retention (expansion less churn, trailing twelve months) should be at least 110%',
+    expect: { impactQuantified: true },
+  },
+  { rule: 'bracketed aside of an output', text: 'Run 6 workshops (two per region) by May', expect: { impact: false } },
+  // How long something takes is a time metric; "Take 2 weeks to…" is an instruction.
+  { rule: 'duration taken', text: 'Payroll runs take under 2 hours', expect: { impactQuantified: true } },
+  {
+    rule: 'duration taken',
+    text: 'It takes no more than 3 days to onboard a new supplier',
+    expect: { impactQuantified: true, timeBound: false },
+  },
+  { rule: 'duration taken', text: 'Take 2 weeks to prepare the budget pack', expect: { impact: false } },
+  // A place reached in a ranking is a result in itself.
+  {
+    rule: 'rank reached',
+    text: 'Stay in the top 10 of the national patient survey',
+    expect: { impactQuantified: true },
+  },
+  { rule: 'rank reached', text: 'We are aiming for the top 5 by 2028', expect: { impactQuantified: true } },
+  {
+    rule: 'rank reached',
+    text: 'Become a top-20 research university',
+    expect: { measurable: true, impactQuantified: true },
+  },
+  { rule: 'rank as scope', text: 'Brief the top 30 accounts on the new pricing', expect: { impact: false } },
+  // "per cent." with its abbreviation point does not end the sentence.
+  {
+    rule: 'per cent.',
+    text: 'To answer 85 per cent. of letters within 10 working days of receipt',
+    expect: { impactQuantified: true, timeBound: false },
+  },
+  // People counted after "a total of", or judged, rated or reporting something, are a result.
+  { rule: 'a total of', text: 'Open days with a total of 2,500 visitors', expect: { impactQuantified: true } },
+  { rule: 'a total of', text: 'Write a total of 12 case studies', expect: { impact: false } },
+  {
+    rule: 'judged',
+    text: 'At least 4 of our colleges are judged good or outstanding',
+    expect: { impactQuantified: true },
+  },
+  { rule: 'users reporting', text: 'Get 60% of pilot users to report time saved', expect: { impactQuantified: true } },
+  { rule: 'active people', text: 'At least 300 active maintainers', expect: { impactQuantified: true } },
+  // A date in a sentence that says what was is history.
+  {
+    rule: 'past value',
+    text: 'Operating margin of at least 11%. The margin at 30 June 2024 was 8.2%.',
+    expect: { impactQuantified: true, timeBound: false },
+  },
+  {
+    rule: 'past value',
+    text: 'Claims backlog was 900 in 2025; clear it to under 200 by June 2027',
+    expect: { timeBound: true },
+  },
+  // A change each year is met each year; an amount a year is a rate.
+  {
+    rule: 'annual change',
+    text: 'Annual revenue growth of at least 8%',
+    expect: { impactQuantified: true, timeBound: true },
+  },
+  {
+    rule: 'annual change',
+    text: 'A 3% annual reduction in water use per site',
+    expect: { impactQuantified: true, timeBound: true },
+  },
+  { rule: 'annual savings', text: 'Deliver €1.5M in annual savings', expect: { timeBound: false } },
+  // Actions written with a contracted subject, and verbs of clearing and retiring.
+  { rule: 'action', text: "We're clearing the audit backlog", expect: { initiative: true } },
+  { rule: 'action', text: 'Deprecate the legacy export API', expect: { initiative: true } },
+  // A service level whose window comes after the share.
+  {
+    rule: 'service window',
+    text: '95% of ambulance calls to rural addresses are reached in no more than 19 minutes',
+    expect: { impactQuantified: true, timeBound: false },
+  },
+  {
+    rule: 'service window',
+    text: 'Interviews offered within six weeks at 80 per cent of job centres',
+    expect: { impactQuantified: true, timeBound: false },
+  },
+  { rule: 'deadline window kept', text: 'Within 18 months, 30% of orders placed online', expect: { timeBound: true } },
+  // A bare level after a sentence that only names its metric.
+  {
+    rule: 'level after its metric',
+    text: 'Punctuality of trains at peak hours. At least 92%',
+    expect: { impactQuantified: true },
+  },
+  { rule: 'level after an action', text: 'Hold weekly stand-ups. At least 92%', expect: { impact: false } },
+  { rule: 'failures', text: 'Halve deployment failures by Q4', expect: { impactQuantified: true, timeBound: true } },
+  // The base of a rate is no amount; "no one" is no count of one.
+  { rule: 'rate base', text: 'Reduce road deaths per 100,000 residents', expect: { measurable: false, impact: true } },
+  { rule: 'rate base', text: 'Cut lost-time injuries to 1.5 per 1,000 hours', expect: { impactQuantified: true } },
+  { rule: 'no one', text: 'No one tenant waits for a repair', expect: { measurable: false } },
+  // People waiting are a result (a waiting list); a rate written "/yr" is the amount's unit.
+  {
+    rule: 'waiting list',
+    text: 'A maximum of 400 patients waiting over 18 weeks for surgery',
+    expect: { impactQuantified: true },
+  },
+  { rule: 'per year unit', text: 'Grow museum visits to 80,000/yr by 2028', expect: { impactQuantified: true } },
+  // "during the quarter" is the current period; an iteration is a period too.
+  { rule: 'during the period', text: 'Book 40 demos during the quarter', expect: { timeBound: true } },
+  { rule: 'each iteration', text: 'Close 90% of planned stories each iteration', expect: { timeBound: true } },
+];
+
+describe('general rules from public statements', () => {
+  labelTable(CASES);
+});
+
+describe('vague words: the amount belongs to the clause that states it', () => {
+  const vague = (text: string) => analyzeStatement(text).vague.map((v) => v.toLowerCase());
+  it.each([
+    // A separate clause with no amount of its own stays vague.
+    ['Cut food waste 40% by 2030, and reduce packaging costs', ['reduce']],
+    ['Roll out 3 onboarding journeys to get more qualified leads', ['more']],
+    // An amount in the word's clause, or after it, is its amount.
+    ['Reduce churn in the SMB segment by 2 points', []],
+    ['70% of pupils will increase their reading age', []],
+    ['Absorb a 25% increase in calls without new hires', []],
+    // The amount given in a fragment with no verb right after.
+    ['Grow partner-sourced pipeline. 15% QoQ.', []],
+    // A means to a quantified result.
+    ['Lift gross margin by 3 points by increasing prices', []],
+  ])('%s → %j', (text, expected) => {
+    expect(vague(text)).toEqual(expected);
+  });
+});
