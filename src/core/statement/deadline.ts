@@ -157,8 +157,9 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
       ) {
         kind = 'recurring';
         end = toks[i + 1].kind === 'n' ? i + 3 : i + 2;
-        // "< 3% per month" is a rate; "≥ 97% every month" must be met in each month.
-        counts = w === 'every' || w === 'each' || !afterThreshold(ctx, i);
+        // "< 3% per month" is a rate; "≥ 97% every month" must be met in each month; "an average of
+        // under 5 tickets per day" is an average's unit.
+        counts = w === 'every' || w === 'each' || !(afterThreshold(ctx, i) || (w === 'per' && averaged(ctx, i)));
       } else if (isMonth(ctx, i)) {
         const r = monthSpan(ctx, i);
         kind = r.kind;
@@ -430,6 +431,15 @@ function afterPercent(ctx: Ctx, i: number): boolean {
 }
 
 /** "churn < 3% monthly", "below 2% per month", "to 2% per month": the period is the metric's unit. */
+/** An average, mean or median earlier in the clause ("Average <5 open tickets per day"). */
+function averaged(ctx: Ctx, i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 8 && ctx.sentence[k] === ctx.sentence[i]; k--) {
+    if (ctx.mark[k] & M_BOUNDARY) return false;
+    if (/^(average|averages|averaging|avg|mean|median)$/.test(ctx.toks[k].lower)) return true;
+  }
+  return false;
+}
+
 function afterThreshold(ctx: Ctx, i: number): boolean {
   const toks = ctx.toks;
   // Only a percentage under a ceiling or above a floor is a rate ("churn < 3% monthly");

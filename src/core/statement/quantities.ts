@@ -45,7 +45,28 @@ const BAND_VERBS =
   /^(achieve|achieving|reach|reaching|rank|ranked|ranking|enter|be|remain|stay|finish|get|move|climb|land|become|place|placed|make)$/;
 const POINT_SUFFIX = /^(pp|pts|pt|ppt|bps|bp)$/;
 const RANK_VERBS =
-  /^(rank|ranked|ranking|reach|enter|break|be|remain|stay|finish|get|make|place|among|into|in|become|land|climb|aim|aims|aiming)$/;
+  /^(rank|ranked|ranking|reach|enter|break|be|remain|remains|remaining|stay|stays|staying|finish|get|make|place|among|into|in|become|becomes|becoming|land|climb|aim|aims|aiming)$/;
+
+/** "top 10" (the number at `i`, "top" before it): a rank when reached, a scope or a name otherwise. */
+function topRank(ctx: Ctx, i: number, end: number, value: number): QInfo | null {
+  const { toks } = ctx;
+  let reached = false;
+  // "becoming one of the UK's top five": after "one of", the verb stands a few words further back.
+  let back = i - 5;
+  for (let k = i - 2; k >= 0 && k >= i - 5; k--)
+    if (toks[k].lower === 'of' && toks[k - 1]?.lower === 'one') back = k - 4;
+  for (let k = i - 2; k >= 0 && k >= back; k--)
+    if (
+      RANK_VERBS.test(toks[k].lower) ||
+      (ctx.verb[k] & V_ANY && /^(reach|rank|enter|break|climb)/.test(toks[k].lower))
+    )
+      reached = true;
+  // "Top 100 in the QS World University Rankings": a place in a named ranking.
+  for (let k = end; !reached && k < toks.length && k < end + 8 && ctx.sentence[k] === ctx.sentence[i]; k++)
+    if (/^(rankings?|league)$/.test(toks[k].lower)) reached = true;
+  if (!reached) return markName(ctx, i - 1, end);
+  return make(ctx, i - 1, end, value, 'rank');
+}
 
 /** 1 when "per cent." ends at `end` with its abbreviation point and the sentence goes on. */
 function abbreviationPoint(toks: Token[], end: number): number {
@@ -267,21 +288,7 @@ function numberAt(ctx: Ctx, i: number): QInfo | null {
   }
   // "50+" is at least 50.
   if (toks[end] && !toks[end].gap && toks[end].text === '+') end++;
-  // "top 10": a rank when reached, a scope or a name otherwise.
-  if (prev && prev.kind === 'w' && prev.lower === 'top' && unit === 'count') {
-    let reached = false;
-    for (let k = i - 2; k >= 0 && k >= i - 5; k--)
-      if (
-        RANK_VERBS.test(toks[k].lower) ||
-        (ctx.verb[k] & V_ANY && /^(reach|rank|enter|break|climb)/.test(toks[k].lower))
-      )
-        reached = true;
-    // "Top 100 in the QS World University Rankings": a place in a named ranking.
-    for (let k = end; !reached && k < toks.length && k < end + 8 && ctx.sentence[k] === ctx.sentence[i]; k++)
-      if (/^(rankings?|league)$/.test(toks[k].lower)) reached = true;
-    if (!reached) return markName(ctx, i - 1, end);
-    return make(ctx, i - 1, end, value, 'rank');
-  }
+  if (prev && prev.kind === 'w' && prev.lower === 'top' && unit === 'count') return topRank(ctx, i, end, value);
   // Sign: "+8%", "-5%".
   let sign: 'up' | 'down' | undefined;
   if (
@@ -423,6 +430,8 @@ function wordQuantityAt(ctx: Ctx, i: number): QInfo | null {
     v *= Number(lex.list.scaleWords.words.get(toks[end].lower));
     end++;
   }
+  // "one of the top five universities"
+  if (prev && prev.lower === 'top' && start === i) return topRank(ctx, i, end, v);
   let unit: QuantityUnit = 'count';
   const u = toks[end];
   if (u) {

@@ -132,6 +132,24 @@ const CASES: Case[] = [
     expect: { impactQuantified: true },
   },
   { rule: 'per year unit', text: 'Grow museum visits to 80,000/yr by 2028', expect: { impactQuantified: true } },
+  // An average's period is its unit; a quota's period is when it must be met.
+  { rule: 'average per period', text: 'Average under 8 open tickets per day', expect: { timeBound: false } },
+  { rule: 'quota per period', text: 'Sign 12 new resellers per quarter', expect: { timeBound: true } },
+  // Safety rates by their abbreviations; things missed, and people who feel something, are results.
+  { rule: 'safety rate', text: 'TRIFR below 2.0 by 2027', expect: { impactQuantified: true, timeBound: true } },
+  { rule: 'missed', text: 'Fewer than 1% of scheduled bin collections are missed', expect: { impactQuantified: true } },
+  {
+    rule: 'feel',
+    text: 'Get 75% of residents to feel safe in the town centre after dark',
+    expect: { impactQuantified: true },
+  },
+  // "one of the top five": the verb before "one of" reaches the rank; number words like digits.
+  {
+    rule: 'rank reached',
+    text: 'Become one of the top five employers in the region',
+    expect: { impactQuantified: true },
+  },
+  { rule: 'rank as name', text: 'Top three accounts briefed on pricing', expect: { measurable: false } },
   // "during the quarter" is the current period; an iteration is a period too.
   { rule: 'during the period', text: 'Book 40 demos during the quarter', expect: { timeBound: true } },
   { rule: 'each iteration', text: 'Close 90% of planned stories each iteration', expect: { timeBound: true } },
