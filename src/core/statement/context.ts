@@ -93,6 +93,8 @@ const ABBREVIATIONS = new Set([
   'u.s',
   'u.k',
 ]);
+/** A subject and its auxiliary in one word: "we're clearing the backlog". */
+export const SUBJECT_CONTRACTIONS = new Set(["we're", "they're", "we've", "i'm"]);
 const SUBJECTS = new Set([
   'we',
   'they',
@@ -105,12 +107,25 @@ const SUBJECTS = new Set([
   'who',
   'which',
   'that',
-  // A subject and its auxiliary in one word: "we're clearing the backlog".
-  "we're",
-  "they're",
-  "we've",
-  "i'm",
+  ...SUBJECT_CONTRACTIONS,
 ]);
+
+/**
+ * The point of "per cent." at token `k` when the sentence goes on ("85 per cent. of letters"):
+ * part of the amount, not a full stop.
+ */
+export function isPercentPoint(toks: Token[], k: number): boolean {
+  const p = toks[k];
+  const n = toks[k + 1];
+  return (
+    p?.text === '.' &&
+    !p.gap &&
+    toks[k - 1]?.lower === 'cent' &&
+    toks[k - 2]?.lower === 'per' &&
+    n?.kind === 'w' &&
+    !n.cap
+  );
+}
 const TRANSPARENT = new Set([
   'also',
   'not',
@@ -207,8 +222,7 @@ function markSentences(ctx: Ctx): void {
       (t.text === '.' &&
         (!next || next.gap) &&
         !(i > 0 && toks[i - 1].kind === 'w' && ABBREVIATIONS.has(toks[i - 1].lower)) &&
-        // "85 per cent. of letters": the point of the abbreviation, when the sentence goes on.
-        !(i > 1 && toks[i - 1].lower === 'cent' && toks[i - 2].lower === 'per' && next?.kind === 'w' && !next.cap));
+        !isPercentPoint(toks, i));
     if (endsHere) {
       mark[i] |= M_SENTENCE_END | M_BOUNDARY;
       s++;

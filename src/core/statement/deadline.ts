@@ -430,7 +430,6 @@ function afterPercent(ctx: Ctx, i: number): boolean {
   return !!p && p.text === '%' && ctx.toks[i].lower === 'in';
 }
 
-/** "churn < 3% monthly", "below 2% per month", "to 2% per month": the period is the metric's unit. */
 /** An average, mean or median earlier in the clause ("Average <5 open tickets per day"). */
 function averaged(ctx: Ctx, i: number): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 8 && ctx.sentence[k] === ctx.sentence[i]; k--) {
@@ -440,6 +439,7 @@ function averaged(ctx: Ctx, i: number): boolean {
   return false;
 }
 
+/** "churn < 3% monthly", "below 2% per month", "to 2% per month": the period is the metric's unit. */
 function afterThreshold(ctx: Ctx, i: number): boolean {
   const toks = ctx.toks;
   // Only a percentage under a ceiling or above a floor is a rate ("churn < 3% monthly");

@@ -5,7 +5,7 @@
  * ("Achieve ISO 27001 certification") or a fragment that names an output ("10 awards for…").
  */
 import type { Ctx } from './context';
-import { listedClass, M_BOUNDARY, M_IGNORED, M_NAME, M_QUANTITY, UNKNOWN_CLASS } from './context';
+import { listedClass, M_BOUNDARY, M_IGNORED, M_NAME, M_QUANTITY, SUBJECT_CONTRACTIONS, UNKNOWN_CLASS } from './context';
 import { F_BASE, F_ED, F_ING, F_S, matchList, V_HOLD, V_INIT, V_REACH } from './lexicon/compile';
 import { clauseEnd, clauseStart, rangeHasOutcome, readPhrase } from './phrases';
 
@@ -223,7 +223,7 @@ function isMainVerb(ctx: Ctx, i: number, mainVerbSeen: boolean): boolean {
     return false;
   }
   if (lex.list.auxiliaries.words.has(w)) return true;
-  if (/^(we|they|i|team|teams|we're|they're|we've|i'm)$/.test(w)) return true;
+  if (/^(we|they|i|team|teams)$/.test(w) || SUBJECT_CONTRACTIONS.has(w)) return true;
   // After a subject noun: "100% of AEs complete…", "OCTO delivered…".
   if ((ctx.verb[i] & (F_ING | F_BASE | F_S | F_ED)) === F_ING) return false;
   if (

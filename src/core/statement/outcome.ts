@@ -23,7 +23,7 @@ import {
   V_SAVE,
 } from './lexicon/compile';
 import type { Phrase } from './phrases';
-import { clauseEnd, clauseStart, namesAdopters, rangeHas, rangeHasOutcome, readPhrase } from './phrases';
+import { clauseEnd, clauseStart, namesAdopters, rangeHas, rangeHasOutcome, readPhrase, sentenceEnd } from './phrases';
 
 export interface Governed {
   /** Index of the governing verb, or -1. */
@@ -190,10 +190,8 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
   // "80% of calls within 20 seconds", "answered in no more than 20 seconds": a service level.
   // The window may come after the clause the share starts ("95% of ambulance calls to rural
   // addresses are reached in no more than 19 minutes"): the rest of the sentence is read.
-  if (q.unit === 'percent')
-    for (let k = predicateFrom; k < toks.length && ctx.sentence[k] === ctx.sentence[q.t0]; k++)
-      if (serviceWindowAt(ctx, k)) return true;
-  for (let k = predicateFrom; k < ce; k++) if (serviceWindowAt(ctx, k)) return true;
+  const windowEnd = q.unit === 'percent' ? sentenceEnd(ctx, q.t0) : ce;
+  for (let k = predicateFrom; k < windowEnd; k++) if (serviceWindowAt(ctx, k)) return true;
   switch (object.headClass) {
     case 'outcome':
       return !(gv.flags & V_INPUT);

@@ -35,6 +35,13 @@ export function clauseEnd(ctx: Ctx, i: number): number {
   return k;
 }
 
+/** The index just after the last token of token `i`'s sentence. */
+export function sentenceEnd(ctx: Ctx, i: number): number {
+  let k = i;
+  while (k < ctx.toks.length && ctx.sentence[k] === ctx.sentence[i]) k++;
+  return k;
+}
+
 /** The class of the word (or multi-word name) at `i`, and how many tokens it spans. */
 const CLASSES: HeadClass[] = ['outcome', 'soft', 'input', 'output', 'acquirable', 'unknown'];
 const result = { cls: 'unknown' as HeadClass, len: 1 };
@@ -66,9 +73,6 @@ export function classify(ctx: Ctx, i: number, afterPreposition: boolean): { cls:
   result.len = 1;
   return result;
 }
-
-/** Outcome words that count people ("users report…", "subscribers use…"), like acquirable nouns. */
-const PEOPLE = /^(users?|subscribers?|visitors?|members?)$/;
 
 /**
  * Reads a noun phrase from `i` up to `limit`: stops at a verb, a boundary, a quantity, a deadline
@@ -112,7 +116,9 @@ export function readPhrase(ctx: Ctx, i: number, limit: number, afterPreposition 
     if (ph.head >= 0 && isWord(lex.list.auxiliaries, t)) break;
     // A predicate after the head ends the phrase: "250 people participate", "companies using".
     if (
-      (ph.headClass === 'acquirable' || (ph.headClass === 'outcome' && PEOPLE.test(toks[ph.head].lower))) &&
+      // Outcome words that count people ("users report…") are acquirable too.
+      (ph.headClass === 'acquirable' ||
+        (ph.headClass === 'outcome' && matchList(lex.list.acquirableNouns, toks, ph.head) > 0)) &&
       (matchList(lex.list.adoptionWords, toks, k) || matchList(lex.list.outcomeStates, toks, k)) &&
       !matchList(lex.list.outcomeMetrics, toks, k)
     )

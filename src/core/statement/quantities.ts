@@ -7,7 +7,7 @@
  */
 import type { Quantity, QuantityRole, QuantityUnit } from './types';
 import type { Ctx } from './context';
-import { M_DEADLINE, M_DEPENDENCY, M_IGNORED, M_NAME, M_QUANTITY } from './context';
+import { isPercentPoint, M_DEADLINE, M_DEPENDENCY, M_IGNORED, M_NAME, M_QUANTITY } from './context';
 import { F_ED, isWord, matchList, matchedValue, V_ANY, V_DIRECTION } from './lexicon/compile';
 import type { Token } from './tokenize';
 
@@ -47,32 +47,28 @@ const POINT_SUFFIX = /^(pp|pts|pt|ppt|bps|bp)$/;
 const RANK_VERBS =
   /^(rank|ranked|ranking|reach|enter|break|be|remain|remains|remaining|stay|stays|staying|finish|get|make|place|among|into|in|become|becomes|becoming|land|climb|aim|aims|aiming)$/;
 
-/** "top 10" (the number at `i`, "top" before it): a rank when reached, a scope or a name otherwise. */
-function topRank(ctx: Ctx, i: number, end: number, value: number): QInfo | null {
+/**
+ * "top 10", "top five", "top-3" (tokens [from, end)): a rank when reached, a scope or a name
+ * otherwise.
+ */
+function topRank(ctx: Ctx, from: number, end: number, value: number): QInfo | null {
   const { toks } = ctx;
   let reached = false;
   // "becoming one of the UK's top five": after "one of", the verb stands a few words further back.
-  let back = i - 5;
-  for (let k = i - 2; k >= 0 && k >= i - 5; k--)
+  let back = from - 4;
+  for (let k = from - 1; k >= 0 && k >= from - 4; k--)
     if (toks[k].lower === 'of' && toks[k - 1]?.lower === 'one') back = k - 4;
-  for (let k = i - 2; k >= 0 && k >= back; k--)
+  for (let k = from - 1; k >= 0 && k >= back; k--)
     if (
       RANK_VERBS.test(toks[k].lower) ||
       (ctx.verb[k] & V_ANY && /^(reach|rank|enter|break|climb)/.test(toks[k].lower))
     )
       reached = true;
   // "Top 100 in the QS World University Rankings": a place in a named ranking.
-  for (let k = end; !reached && k < toks.length && k < end + 8 && ctx.sentence[k] === ctx.sentence[i]; k++)
+  for (let k = end; !reached && k < toks.length && k < end + 8 && ctx.sentence[k] === ctx.sentence[from]; k++)
     if (/^(rankings?|league)$/.test(toks[k].lower)) reached = true;
-  if (!reached) return markName(ctx, i - 1, end);
-  return make(ctx, i - 1, end, value, 'rank');
-}
-
-/** 1 when "per cent." ends at `end` with its abbreviation point and the sentence goes on. */
-function abbreviationPoint(toks: Token[], end: number): number {
-  const p = toks[end];
-  const n = toks[end + 1];
-  return toks[end - 1]?.lower === 'cent' && p?.text === '.' && !p.gap && n?.kind === 'w' && !n.cap ? 1 : 0;
+  if (!reached) return markName(ctx, from, end);
+  return make(ctx, from, end, value, 'rank');
 }
 
 export function findQuantities(ctx: Ctx): QInfo[] {
@@ -263,7 +259,7 @@ function numberAt(ctx: Ctx, i: number): QInfo | null {
     if ((len = matchList(lex.list.percentWords, toks, end)) && u.lower !== 'percentage') {
       unit = 'percent';
       end += len;
-      end += abbreviationPoint(toks, end);
+      if (isPercentPoint(toks, end)) end++;
     } else if ((len = matchList(lex.list.pointWords, toks, end))) {
       unit = 'percentage-points';
       value *= Number(matchedValue) || 1;
@@ -288,7 +284,7 @@ function numberAt(ctx: Ctx, i: number): QInfo | null {
   }
   // "50+" is at least 50.
   if (toks[end] && !toks[end].gap && toks[end].text === '+') end++;
-  if (prev && prev.kind === 'w' && prev.lower === 'top' && unit === 'count') return topRank(ctx, i, end, value);
+  if (prev && prev.kind === 'w' && prev.lower === 'top' && unit === 'count') return topRank(ctx, i - 1, end, value);
   // Sign: "+8%", "-5%".
   let sign: 'up' | 'down' | undefined;
   if (
@@ -360,11 +356,7 @@ function wordQuantityAt(ctx: Ctx, i: number): QInfo | null {
   }
   // "a top-3 provider": a rank written as one word, a place when reached ("become a top-3…").
   const topN = /^top-(\d{1,4})$/.exec(w);
-  if (topN) {
-    let reached = false;
-    for (let k = i - 1; k >= 0 && k >= i - 4 && !reached; k--) reached = RANK_VERBS.test(toks[k].lower);
-    return reached ? make(ctx, i, i + 1, Number(topN[1]), 'rank') : markName(ctx, i, i + 1);
-  }
+  if (topN) return topRank(ctx, i, i + 1, Number(topN[1]));
   // "top quartile", "top-decile": a place in a ranking, as a share of the field.
   // A target only when reached ("achieve top-quartile scores", "rank in the top quartile");
   // "customers in the top quartile of revenue" picks out whom a line covers.
@@ -431,7 +423,7 @@ function wordQuantityAt(ctx: Ctx, i: number): QInfo | null {
     end++;
   }
   // "one of the top five universities"
-  if (prev && prev.lower === 'top' && start === i) return topRank(ctx, i, end, v);
+  if (prev && prev.lower === 'top' && start === i) return topRank(ctx, i - 1, end, v);
   let unit: QuantityUnit = 'count';
   const u = toks[end];
   if (u) {
@@ -439,7 +431,7 @@ function wordQuantityAt(ctx: Ctx, i: number): QInfo | null {
     if (u.text === '%' || ((len = matchList(lex.list.percentWords, toks, end)) && u.lower !== 'percentage')) {
       unit = 'percent';
       end += u.text === '%' ? 1 : matchList(lex.list.percentWords, toks, end);
-      end += abbreviationPoint(toks, end);
+      if (isPercentPoint(toks, end)) end++;
     } else if ((len = matchList(lex.list.pointWords, toks, end))) {
       unit = 'percentage-points';
       end += len;

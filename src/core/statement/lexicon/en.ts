@@ -362,6 +362,9 @@ export const en: Lexicon = {
     'opportunity',
     'contracts',
     'members',
+    // Also outcome metrics (the class they take): listed here as people who can use or report.
+    'users',
+    'subscribers',
     'patrons',
     'buyers',
     'companies',
