@@ -298,6 +298,22 @@ const fakeView = (page: Page): Promise<FakeView> =>
     };
   });
 
+/**
+ * Opens the rule settings and waits for the panel's expand animation to end: a click that lands
+ * while the panel still moves (about 50 ms in) reaches no button, and the save never happens.
+ */
+async function openRuleSettings(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Rule settings' }).click();
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
 /** Selecting runs after the pane says so (one sync in the fake, slowed down): wait for it. */
 const waitForSelects = (page: Page, n: number) =>
   page.waitForFunction(
@@ -411,7 +427,7 @@ async function runExcelMode(
   );
   await page.screenshot({ path: join(SHOTS, 'excel-6-cleared.png') });
 
-  await page.getByRole('button', { name: 'Rule settings' }).click();
+  await openRuleSettings(page);
   const select = page.getByRole('combobox', { name: 'vague-language' });
   await select.selectOption('off');
   await page.getByRole('button', { name: 'Save settings in this workbook' }).click();
@@ -439,7 +455,7 @@ async function runExcelMode(
   );
   await page.goto(`${url}/taskpane.html`);
   await page.getByTestId('matrix-found').waitFor({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Rule settings' }).click();
+  await openRuleSettings(page);
   check(
     `${label}: saved settings are read back when the pane opens`,
     (await page.getByRole('combobox', { name: 'vague-language' }).inputValue()) === 'off',
