@@ -213,6 +213,48 @@ async function runFixture(page: Page, url: string, fixture: string, shotName: st
   );
 }
 
+/**
+ * The engine (checker, rules, planner) loads after the pane is drawn: held back, the pane still
+ * shows and takes a file; Validate clicked before it arrives waits for it and then validates.
+ */
+async function runEngineLater(page: Page, url: string): Promise<void> {
+  const label = 'engine loaded later';
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((ok) => (release = ok));
+  let requested = false;
+  const pattern = /\/engine\.[0-9a-f]+\.js$/;
+  await page.route(pattern, async (route) => {
+    requested = true;
+    await held;
+    await route.continue();
+  });
+  try {
+    await page.goto(`${url}/taskpane.html`);
+    const input = page.getByTestId('file-input');
+    await input.waitFor({ timeout: 15_000 });
+    check(`${label}: the pane is drawn while the engine is still on its way`, requested && (await input.isVisible()));
+    await input.setInputFiles(FIXTURES[0]);
+    await page.getByText(/^Opened /).waitFor({ timeout: 30_000 });
+    await openRuleSettings(page);
+    check(`${label}: the rule settings say they are loading`, await page.getByText('Loading the rules…').isVisible());
+    await page.getByRole('button', { name: 'Validate' }).click();
+    check(
+      `${label}: Validate shows progress while it waits`,
+      await page.getByRole('progressbar', { name: 'Starting' }).isVisible(),
+    );
+    release();
+    await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+    check(`${label}: then validates`, await page.getByTestId('summary').isVisible());
+    check(
+      `${label}: then the rules are listed`,
+      await page.getByRole('combobox', { name: 'vague-language' }).isVisible(),
+    );
+  } finally {
+    release();
+    await page.unroute(pattern);
+  }
+}
+
 /** A workbook with a chart: the downloaded copy keeps the chart's parts exactly as stored. */
 async function runChartKept(page: Page, url: string): Promise<void> {
   const fixture = join(ROOT, 'test', 'fixtures', 'chart-libreoffice.xlsx');
@@ -575,6 +617,11 @@ async function main(): Promise<number> {
       }
     }
     // Still in file mode (the Excel runs below answer office.js with a fake host).
+    try {
+      await runEngineLater(page, url);
+    } catch (e) {
+      check('engine loaded later: ran to the end', false, (e as Error).message.split('\n')[0]);
+    }
     try {
       await runChartKept(page, url);
     } catch (e) {

@@ -18,6 +18,7 @@ import { cellAt } from './snapshot';
 import { cellText, foldName, numberValue } from './matrix/text';
 import { toA1 } from './a1';
 import { RULE_IDS } from './rules';
+import { DOCUMENT_SETTINGS_KEY } from './settingsKey';
 
 export type RuleSetting = Severity | 'off';
 
@@ -35,7 +36,7 @@ export interface Settings {
 }
 
 export const SETTINGS_SHEET = 'Interlock Settings';
-export const DOCUMENT_SETTINGS_KEY = 'interlock.settings';
+export { DOCUMENT_SETTINGS_KEY };
 
 const SEVERITY_ALIASES: Record<string, RuleSetting> = {
   error: 'error',

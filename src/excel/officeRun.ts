@@ -15,6 +15,3 @@ export function officeGlobals(): OfficeDeps {
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
   };
 }
-
-/** Document settings key under which the task pane keeps rule settings. */
-export const SETTINGS_KEY = 'interlock.settings';

@@ -28,7 +28,7 @@ import { plainAddress } from './addresses';
 import { officeErrorCode } from './errors';
 import { toCellValue } from './officeValues';
 import type { OfficeDeps } from './officeRun';
-import { SETTINGS_KEY } from './officeRun';
+import { DOCUMENT_SETTINGS_KEY } from '../core/settingsKey';
 import { READ_OPTIONAL, READ_REQUIREMENTS, assertRequirements, safeSupported } from './requirements';
 import { JOURNAL_SHEET, TEMP_PREFIX, isReserved, parseJournal, queueRecoverySteps, recoverySteps } from './swapJournal';
 
@@ -116,7 +116,7 @@ export async function readWorkbookSnapshot(
       sheets: wb.worksheets.load('items/name,items/position,items/visibility'),
       tables: wb.tables.load('items/name,items/showHeaders'),
       names: wb.names.load('items/name,items/type,items/value'),
-      setting: wb.settings.getItemOrNullObject(SETTINGS_KEY).load('value'),
+      setting: wb.settings.getItemOrNullObject(DOCUMENT_SETTINGS_KEY).load('value'),
     });
     if (withName) wb.load('name');
     let first = firstStage();
@@ -256,7 +256,7 @@ export async function readWorkbookSnapshot(
     if (withName && wb.name) snapshot.name = wb.name;
     if (!setting.isNullObject && setting.value !== undefined && setting.value !== null) {
       const v: unknown = setting.value;
-      snapshot.documentSettings = { [SETTINGS_KEY]: typeof v === 'string' ? v : JSON.stringify(v) };
+      snapshot.documentSettings = { [DOCUMENT_SETTINGS_KEY]: typeof v === 'string' ? v : JSON.stringify(v) };
     }
     return snapshot;
   });

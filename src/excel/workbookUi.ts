@@ -1,7 +1,8 @@
 /** Small task-pane interactions with the open workbook: select a cell, read the selection, save settings. */
 import { quoteSheet } from '../core/a1';
 import type { OfficeDeps } from './officeRun';
-import { officeGlobals, SETTINGS_KEY } from './officeRun';
+import { officeGlobals } from './officeRun';
+import { DOCUMENT_SETTINGS_KEY } from '../core/settingsKey';
 import { plainAddress } from './addresses';
 
 /** Shows `address` on `sheet` and selects it (a finding clicked in the pane). */
@@ -27,7 +28,7 @@ export async function selectedRange(deps: OfficeDeps = officeGlobals()): Promise
 /** Saves rule settings in the workbook (travels with the file, read back into the snapshot). */
 export async function saveSettings(json: string, deps: OfficeDeps = officeGlobals()): Promise<void> {
   await deps.run(async (context) => {
-    context.workbook.settings.add(SETTINGS_KEY, json);
+    context.workbook.settings.add(DOCUMENT_SETTINGS_KEY, json);
     await context.sync();
   });
 }

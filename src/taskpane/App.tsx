@@ -25,11 +25,10 @@ import {
 import type { HostAdapter, Progress } from '../core/host';
 import type { CellResult, Finding, Report } from '../core/report';
 import type { HostKind } from './host';
-import { NoMatrixError, check, runClear, runValidation } from './workflow';
-import { DOCUMENT_SETTINGS_KEY } from '../core/settings';
+import { DOCUMENT_SETTINGS_KEY } from '../core/settingsKey';
 import { HeatMap } from './HeatMap';
 import { Findings } from './Findings';
-import { RuleSettings, parseChoices, settingsJson, type RuleChoices } from './RuleSettings';
+import { RuleSettings, parseChoices, settingsJson, type RuleChoices, type RuleInfo } from './RuleSettings';
 import { FileOpener } from './FileOpener';
 import { withDocumentSettings } from './settingsAdapter';
 import type { FileAdapter } from './fileAdapter';
@@ -51,6 +50,11 @@ async function excelApi() {
   return import(/* webpackChunkName: "excel-adapter" */ './excelApi');
 }
 
+/** The checker, rules and planner: requested as soon as the pane is drawn, awaited where used. */
+async function engine() {
+  return import(/* webpackChunkName: "engine" */ './engine');
+}
+
 export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Element {
   const styles = useStyles();
   const [host, setHost] = React.useState<HostKind | undefined>();
@@ -68,6 +72,18 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
   const [pointed, setPointed] = React.useState<string | null>(null);
   const [choices, setChoices] = React.useState<RuleChoices>({});
   const [download, setDownload] = React.useState<{ url: string; name: string } | null>(null);
+  const [rules, setRules] = React.useState<readonly RuleInfo[] | undefined>();
+
+  React.useEffect(() => {
+    let live = true;
+    engine().then(
+      (e) => live && setRules(e.RULE_INFO),
+      (e) => live && setError(`Interlock's checker did not load: ${describe(e)}. Reopen the pane to try again.`),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   React.useEffect(() => {
     let live = true;
@@ -84,13 +100,15 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
     (async () => {
       const api = await excelApi();
       try {
+        const { check } = await engine();
         const snapshot = await api.excelAdapter().readSnapshot();
         if (!live) return;
         setChoices(parseChoices(snapshot.documentSettings?.[DOCUMENT_SETTINGS_KEY]));
         setFound(check(snapshot).matrix);
       } catch (e) {
         if (!live) return;
-        if (e instanceof NoMatrixError) setNotFound(e.message);
+        // By name: the error's class is in the engine, which may be what failed to load.
+        if (e instanceof Error && e.name === 'NoMatrixError') setNotFound(e.message);
         else setError(api.describeError(e));
       }
     })();
@@ -117,6 +135,7 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
     setLost([]);
     setBusy({ label: 'Starting' });
     try {
+      const { runClear, runValidation } = await engine();
       if (what === 'clear') {
         const out = await runClear(a, progress);
         setLost(out.notCarriedOver.map((l) => l.message));
@@ -296,6 +315,7 @@ export function App(props: { hostPromise: Promise<HostKind> }): React.JSX.Elemen
             <AccordionHeader as="h2">Rule settings</AccordionHeader>
             <AccordionPanel>
               <RuleSettings
+                rules={rules}
                 choices={choices}
                 onChange={setChoices}
                 onSave={host === 'excel' ? saveSettings : undefined}

@@ -1,9 +1,12 @@
 /** Rule severities (or off), saved with the workbook under document settings `interlock.settings`. */
 import * as React from 'react';
-import { Button, Caption1, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { RULES } from '../core/rules';
+import { Button, Caption1, Field, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import type { Rule } from '../core/rules/types';
 
 export type RuleChoices = Record<string, string>;
+
+/** What the settings show of a rule (the rules themselves load with the engine, after the pane). */
+export type RuleInfo = Pick<Rule, 'id' | 'severity' | 'description'>;
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: '1fr', rowGap: tokens.spacingVerticalS },
@@ -26,16 +29,19 @@ export function parseChoices(json: string | undefined): RuleChoices {
 }
 
 export function RuleSettings(props: {
+  /** Undefined while the engine loads. */
+  rules: readonly RuleInfo[] | undefined;
   choices: RuleChoices;
   onChange: (c: RuleChoices) => void;
   onSave?: () => void;
   saveNote: string;
 }): React.JSX.Element {
   const styles = useStyles();
+  if (!props.rules) return <Spinner size="tiny" label="Loading the rules…" />;
   return (
     <div className={styles.grid}>
       <Caption1>{props.saveNote}</Caption1>
-      {RULES.map((rule) => (
+      {props.rules.map((rule) => (
         <Field key={rule.id} label={rule.id} hint={rule.description}>
           <Select
             value={props.choices[rule.id] ?? 'default'}

@@ -1,6 +1,6 @@
 /** An adapter whose snapshots carry the pane's rule settings, for files (which have no document settings). */
 import type { HostAdapter } from '../core/host';
-import { DOCUMENT_SETTINGS_KEY } from '../core/settings';
+import { DOCUMENT_SETTINGS_KEY } from '../core/settingsKey';
 
 export function withDocumentSettings(inner: HostAdapter, json: string): HostAdapter {
   return {
