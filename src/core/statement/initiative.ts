@@ -6,7 +6,7 @@
  */
 import type { Ctx } from './context';
 import { listedClass, M_BOUNDARY, M_IGNORED, M_NAME, M_QUANTITY, SUBJECT_CONTRACTIONS, UNKNOWN_CLASS } from './context';
-import { F_BASE, F_ED, F_ING, F_S, matchList, V_HOLD, V_INIT, V_REACH } from './lexicon/compile';
+import { F_BASE, F_ED, F_ING, F_S, matchList, V_DEC, V_HOLD, V_INC, V_INIT, V_REACH } from './lexicon/compile';
 import { clauseEnd, clauseStart, rangeHasOutcome, readPhrase } from './phrases';
 
 export interface InitiativeResult {
@@ -21,8 +21,13 @@ export function findInitiative(ctx: Ctx): InitiativeResult {
   // Whether a verb has been met since the start of the sentence (an action noun before any verb
   // heads the subject or the fragment: "Roll-out of the CLM system…", "Windows 11 rollout…").
   let verbInSentence = false;
+  // Bracket depth: what a bracket holds defines or comments ("(from the date the job is opened…)"), it commits to nothing.
+  let depth = 0;
   for (let i = 0; i < toks.length; i++) {
     if (i > 0 && ctx.sentence[i] !== ctx.sentence[i - 1]) verbInSentence = false;
+    if (toks[i].text === '(') depth++;
+    else if (toks[i].text === ')' && depth > 0) depth--;
+    if (depth > 0) continue;
     if (mark[i] & M_IGNORED) continue;
     if (
       !verbInSentence &&
@@ -113,6 +118,9 @@ function withMeans(ctx: Ctx, i: number): boolean {
 function byGerund(ctx: Ctx, k: number): boolean {
   const t = ctx.toks[k];
   if (!t || t.kind !== 'w') return false;
+  // "by reducing the number of people experiencing homelessness by 15%": moving a result metric
+  // restates the target; it names nothing the team will do.
+  if (ctx.verb[k] & (V_INC | V_DEC) && !(ctx.verb[k] & V_INIT) && holdsMetric(ctx, k)) return false;
   if (ctx.verb[k]) return (ctx.verb[k] & F_ING) !== 0;
   // A verb the lexicon does not list: "by bringing", "by moving".
   return t.lower.length > 5 && t.lower.endsWith('ing') && listedClass(ctx, k) === UNKNOWN_CLASS;

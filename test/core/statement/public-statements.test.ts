@@ -153,6 +153,37 @@ const CASES: Case[] = [
   // "during the quarter" is the current period; an iteration is a period too.
   { rule: 'during the period', text: 'Book 40 demos during the quarter', expect: { timeBound: true } },
   { rule: 'each iteration', text: 'Close 90% of planned stories each iteration', expect: { timeBound: true } },
+  // What brackets hold defines the metric or comments on it: a verb there is no initiative.
+  {
+    rule: 'bracketed definition is no action',
+    text: 'Median time to hire (from the day the role is approved to the day an offer is signed) is under 40 days',
+    expect: { initiative: false, impactQuantified: true },
+  },
+  {
+    rule: 'bracketed definition is no action',
+    text: '70% of members are active (attending meetings, answering surveys) by Q3',
+    expect: { initiative: false },
+  },
+  {
+    rule: 'action outside brackets kept',
+    text: 'Launch a referral scheme (two pilots first) to lift sign-ups by 15%',
+    expect: { initiative: true, impactQuantified: true },
+  },
+  // "by increasing <a result metric> to N" restates the target: it is no means.
+  {
+    rule: 'moving a metric is no means',
+    text: 'Widen access to the clinics by increasing occupancy rates to 95% by 2027',
+    expect: { initiative: false, impactQuantified: true },
+  },
+  {
+    rule: 'a means kept',
+    text: 'Cut churn to 4% by increasing the onboarding calls we make',
+    expect: { initiative: true },
+  },
+  // Actions the lexicon lacked.
+  { rule: 'action', text: 'Rewrite the billing service in Go', expect: { initiative: true } },
+  { rule: 'action', text: 'Transform our customer service operations', expect: { initiative: true } },
+  { rule: 'action', text: 'Triage every new bug report within a day', expect: { initiative: true } },
 ];
 
 describe('general rules from public statements', () => {
