@@ -104,6 +104,28 @@ export function findImpact(ctx: Ctx, qs: QInfo[]): ImpactResult {
         return res;
       }
     }
+    // A change named as a noun: "an increase in revenue", "improvement in the maturity score".
+    if (
+      (toks[i + 1]?.lower === 'in' || toks[i + 1]?.lower === 'of') &&
+      matchList(lex.list.changeNouns, toks, i) &&
+      !(ctx.mark[i - 1] & M_QUANTITY)
+    ) {
+      const dir = matchedValue;
+      const ce = clauseEnd(ctx, i);
+      const obj = readPhrase(ctx, i + 2, ce, true);
+      if (
+        obj.headClass === 'outcome' ||
+        obj.headClass === 'acquirable' ||
+        (obj.headClass === 'unknown' && obj.hasOutcome)
+      ) {
+        res.impact = true;
+        res.direction = dir === 'down' ? 'decrease' : 'increase';
+        res.metric = obj.head >= 0 ? ctx.text.slice(toks[obj.from].start, toks[obj.to - 1].end) : undefined;
+        res.clauseFrom = clauseStart(ctx, i);
+        res.clauseTo = ce;
+        return res;
+      }
+    }
     // A metric followed by a state: "coverage increased", "well-being will have improved".
     if (matchList(lex.list.outcomeMetrics, toks, i)) {
       const len = matchList(lex.list.outcomeMetrics, toks, i);

@@ -37,7 +37,16 @@ const ORDINAL = /^(st|nd|rd|th)$/;
 const TIME_UNIT_SUFFIX = /^(h|hr|hrs|min|mins|s|sec|secs|ms|d|wk|wks|mo|mos|yr|yrs)$/;
 const MINOR_CURRENCY = /^(p|c|ct)$/;
 /** The share of a field each band names, in percent ("top quartile" is the best 25%). */
-const SHARE_OF_FIELD: Record<string, number> = { quartile: 25, quintile: 20, decile: 10, tercile: 33 };
+const SHARE_OF_FIELD: Record<string, number> = {
+  quartile: 25,
+  quintile: 20,
+  decile: 10,
+  tercile: 33,
+  // "top third performance", "the top half of the league"
+  third: 33,
+  half: 50,
+  quarter: 25,
+};
 /** Words after a named subject ("Plant 3 will…"): the label is then a name, not a verb. */
 const AFTER_SUBJECT = /^(will|shall|would|should|must|can|could|may|is|are|was|were|has|have|had|to|and|or)$/;
 /** Verbs that reach a band of a field ("achieve", "rank in", "move into"). */
@@ -398,6 +407,13 @@ function wordQuantityAt(ctx: Ctx, i: number): QInfo | null {
       return make(ctx, i - 1, i + 1, v * mult, 'fraction');
     }
     return null;
+  }
+  // "net-zero emissions", "a zero-waste business": zero written into one word with its metric.
+  // Not "zero-based budgeting" or "zero-trust": the rest must be a result metric.
+  if (w === 'net-zero' || (w.startsWith('zero-') && lex.list.outcomeMetrics.words.has(w.slice(5)))) {
+    const q = make(ctx, i, i + 1, 0, 'count');
+    if (w !== 'net-zero') q.outcome = true;
+    return q;
   }
   // Number words: "three", "twenty-five", "a dozen", "six million", "zero".
   let v = numberWordValue(ctx, w);

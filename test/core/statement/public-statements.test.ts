@@ -184,6 +184,34 @@ const CASES: Case[] = [
   { rule: 'action', text: 'Rewrite the billing service in Go', expect: { initiative: true } },
   { rule: 'action', text: 'Transform our customer service operations', expect: { initiative: true } },
   { rule: 'action', text: 'Triage every new bug report within a day', expect: { initiative: true } },
+  // A band of a field named by a fraction, when reached.
+  {
+    rule: 'fraction band reached',
+    text: 'Reach top third performance among regional water companies by 2028',
+    expect: { impactQuantified: true },
+  },
+  {
+    rule: 'fraction band as scope',
+    text: 'Accounts in the top third of revenue get a named manager',
+    expect: { measurable: false },
+  },
+  // Zero written into one word with its metric.
+  { rule: 'zero in a word', text: 'Reach net-zero Scope 1 emissions by 2035', expect: { impactQuantified: true } },
+  {
+    rule: 'zero in a word',
+    text: 'Become a zero-waste company by 2028',
+    expect: { measurable: true, impactQuantified: true },
+  },
+  { rule: 'zero in a name', text: 'Adopt zero-based budgeting across the group', expect: { measurable: false } },
+  { rule: 'zero in a name', text: 'Move every site to a zero-trust network by Q3', expect: { measurable: false } },
+  // A change named as a noun, or as the metric's present-tense verb.
+  { rule: 'change noun', text: 'An increase in customer retention', expect: { impact: true, impactQuantified: false } },
+  { rule: 'change noun', text: 'Year-on-year improvement in the staff survey score', expect: { impact: true } },
+  { rule: 'change noun on an input', text: 'An increase in budget for training', expect: { impact: false } },
+  { rule: 'metric then state', text: 'Customer retention improves every quarter', expect: { impact: true } },
+  // Crime and inequality are results public bodies move.
+  { rule: 'crime', text: 'Reduce burglaries in the town centre', expect: { impact: true } },
+  { rule: 'crime', text: 'Cut reoffending among young people by a quarter', expect: { impactQuantified: true } },
 ];
 
 describe('general rules from public statements', () => {
