@@ -193,7 +193,10 @@ function checkContradiction(
   // A baseline that borrowed its unit ("from 52 to 40 days") compares as written.
   const borrowed = !/[a-z]/i.test(base.text) || !/[a-z]/i.test(target.text);
   const b = borrowed ? base.value : comparable(base);
-  const t = borrowed ? target.value : comparable(target);
+  let t = borrowed ? target.value : comparable(target);
+  // "from 4 to 4/5": a baseline above one is no fraction, so the target is a score out of 5.
+  const slash = /^(\d+)\/\d+$/.exec(target.text);
+  if (slash && target.unit === 'fraction' && base.value > 1) t = Number(slash[1]);
   if ((up && t < b) || (!up && t > b)) {
     res.contradiction = {
       verb: ctx.text.slice(ctx.toks[verb].start, ctx.toks[verb + ctx.verbLen[verb] - 1].end),

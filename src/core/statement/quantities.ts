@@ -215,6 +215,8 @@ function numberAt(ctx: Ctx, i: number): QInfo | null {
   // Fractions written with a slash: 1/3 (not 24/7).
   if (next && !next.gap && next.text === '/' && toks[i + 2]?.kind === 'n' && !toks[i + 2].gap) {
     if (t.value === 24 && toks[i + 2].value === 7) return markName(ctx, i, i + 3);
+    // "4.5/5", "8.5/10": a score on a scale, its value the score (a fraction has whole parts).
+    if (!Number.isInteger(t.value) && t.value < toks[i + 2].value) return make(ctx, start, i + 3, t.value, 'count');
     if (toks[i + 2].value > 0 && toks[i + 2].value <= 12 && t.value < toks[i + 2].value) {
       return make(ctx, start, i + 3, t.value / toks[i + 2].value, 'fraction');
     }

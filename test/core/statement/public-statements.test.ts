@@ -212,6 +212,8 @@ const CASES: Case[] = [
   // Crime and inequality are results public bodies move.
   { rule: 'crime', text: 'Reduce burglaries in the town centre', expect: { impact: true } },
   { rule: 'crime', text: 'Cut reoffending among young people by a quarter', expect: { impactQuantified: true } },
+  { rule: 'crime', text: 'Reduce knife homicides in the borough', expect: { impact: true } },
+  { rule: 'fraction kept', text: 'Move 2/3 of customers to annual billing by Q4', expect: { measurable: true } },
 ];
 
 describe('general rules from public statements', () => {
@@ -234,5 +236,24 @@ describe('vague words: the amount belongs to the clause that states it', () => {
     ['Lift gross margin by 3 points by increasing prices', []],
   ])('%s → %j', (text, expected) => {
     expect(vague(text)).toEqual(expected);
+  });
+});
+
+// A score on a scale ("4.5/5") is the score, not a fraction: raising 4.1 to it is no contradiction.
+describe('scores on a scale', () => {
+  it.each(['Raise CSAT from 4.1 to 4.6/5 by Q3', 'Lift the app rating from 3 to 4/5 by Q2'])(
+    '%s is not contradictory',
+    (text) => {
+      const a = analyzeStatement(text);
+      expect(a.findings.map((f) => f.rule)).not.toContain('contradictory-target');
+      expect(a.verdict).toBe('pass');
+    },
+  );
+  it('a decimal score keeps its value', () => {
+    expect(analyzeStatement('Raise CSAT to 8.5/10 by Q4').quantities.map((q) => q.value)).toEqual([8.5]);
+  });
+  it('a score cut below its start is still a contradiction', () => {
+    const a = analyzeStatement('Raise CSAT from 4.5 to 4.2/5 by Q3');
+    expect(a.findings.map((f) => f.rule)).toContain('contradictory-target');
   });
 });
