@@ -205,6 +205,9 @@ function isTimeWord(w: string): boolean {
 }
 
 /** A verb that heads its clause as the main action, not a purpose ("to support") or a modifier. */
+const CATENATIVE =
+  /^(continue|continues|endeavour|endeavours|endeavor|endeavors|seek|seeks|strive|strives|plan|plans|intend|intends|commit|commits|committed|begin|begins|start|starts|work|works|working|looking|try|aim|aims|aiming)$/;
+
 function isMainVerb(ctx: Ctx, i: number, mainVerbSeen: boolean): boolean {
   const { toks, lex, mark } = ctx;
   let p = i - 1;
@@ -222,7 +225,9 @@ function isMainVerb(ctx: Ctx, i: number, mainVerbSeen: boolean): boolean {
     return (mark[p] & M_BOUNDARY) !== 0 && prev.text !== '(' && prev.text !== '"' && prev.text !== '“';
   }
   const w = prev.lower;
-  if (w === 'to') return false;
+  // "We will continue to provide…", "Work to eliminate…": the verb after a catenative verb is the
+  // action; after any other "to" it is a purpose ("…to grow pipeline").
+  if (w === 'to') return p > 0 && CATENATIVE.test(toks[p - 1].lower);
   if (w === 'and' || w === 'or') {
     if (mainVerbSeen) return true;
     // "is finished and published": a passive participle joined to an auxiliary.

@@ -213,6 +213,21 @@ const CASES: Case[] = [
   { rule: 'crime', text: 'Reduce burglaries in the town centre', expect: { impact: true } },
   { rule: 'crime', text: 'Cut reoffending among young people by a quarter', expect: { impactQuantified: true } },
   { rule: 'crime', text: 'Reduce knife homicides in the borough', expect: { impact: true } },
+  // The verb after "continue to", "endeavour to", "work to" is the action; after a purpose "to", not.
+  {
+    rule: 'action after a catenative verb',
+    text: 'We will continue to publish a quarterly accessibility report',
+    expect: { initiative: true },
+  },
+  { rule: 'action after a catenative verb', text: 'Work to retire the legacy CRM by Q3', expect: { initiative: true } },
+  {
+    rule: 'purpose is no action',
+    text: 'Grow the number of referrals to increase revenue',
+    expect: { initiative: false },
+  },
+  // Actions the lexicon lacked.
+  { rule: 'action', text: 'Retrofit 200 council homes with heat pumps by 2027', expect: { initiative: true } },
+  { rule: 'action', text: 'Compile the supplier risk register', expect: { initiative: true } },
   { rule: 'fraction kept', text: 'Move 2/3 of customers to annual billing by Q4', expect: { measurable: true } },
 ];
 
