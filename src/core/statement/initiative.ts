@@ -28,7 +28,8 @@ export function findInitiative(ctx: Ctx): InitiativeResult {
     if (toks[i].text === '(') depth++;
     else if (toks[i].text === ')' && depth > 0) depth--;
     if (depth > 0) continue;
-    if (mark[i] & M_IGNORED) continue;
+    // A word of a name is no verb: "Issue 10314", "Release 3".
+    if (mark[i] & (M_IGNORED | M_NAME)) continue;
     if (
       !verbInSentence &&
       toks[i].kind === 'w' &&

@@ -228,6 +228,22 @@ const CASES: Case[] = [
   // Actions the lexicon lacked.
   { rule: 'action', text: 'Retrofit 200 council homes with heat pumps by 2027', expect: { initiative: true } },
   { rule: 'action', text: 'Compile the supplier risk register', expect: { initiative: true } },
+  // An issue-tracker reference is a name: no count, and "Issue" there is no verb.
+  {
+    rule: 'tracker reference',
+    text: 'Lift SUS to 78 by Q3. Issue 20417',
+    expect: { initiative: false, impactQuantified: true },
+  },
+  {
+    rule: 'tracker reference',
+    text: 'Onboarding checklist live for new hires. Epic 88',
+    expect: { measurable: false },
+  },
+  {
+    rule: 'issue as a verb',
+    text: 'Issue 40 grants to community groups by Q3',
+    expect: { measurable: true, initiative: true },
+  },
   { rule: 'fraction kept', text: 'Move 2/3 of customers to annual billing by Q4', expect: { measurable: true } },
 ];
 

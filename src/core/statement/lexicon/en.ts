@@ -1642,6 +1642,10 @@ export const en: Lexicon = {
   ],
 
   nameLabels: [
+    // issue-tracker references: "Issue 10314", "Epic 732"
+    'issue',
+    'epic',
+    'ticket',
     'iso',
     'soc',
     // greenhouse-gas categories: "Scope 3 emissions"
