@@ -8,7 +8,7 @@ import type { Ctx } from './context';
 import { M_QUANTITY } from './context';
 import type { QInfo } from './quantities';
 import { matchList, matchedValue, V_ACQ, V_DEC, V_HOLD, V_INC, V_REACH } from './lexicon/compile';
-import { clauseEnd, clauseStart, readPhrase, rangeHasOutcome } from './phrases';
+import { clauseEnd, clauseStart, readPhrase, rangeHasOutcome, type Phrase } from './phrases';
 import { governingVerb } from './outcome';
 
 export interface ImpactResult {
@@ -72,14 +72,7 @@ export function findImpact(ctx: Ctx, qs: QInfo[]): ImpactResult {
           directionStateAfter(ctx, obj.to, ce)) ||
         // "Operating costs: hold at 2026 levels": the metric named before the verb is held.
         (f & V_HOLD && obj.head < 0 && rangeHasOutcome(ctx, sentenceStart(ctx, i), i));
-      if (ok) {
-        res.impact = true;
-        res.direction = directionOf(f, undefined);
-        res.metric = obj.head >= 0 ? ctx.text.slice(toks[obj.from].start, toks[obj.to - 1].end) : undefined;
-        res.clauseFrom = clauseStart(ctx, i);
-        res.clauseTo = ce;
-        return res;
-      }
+      if (ok) return named(res, clauseStart(ctx, i), ce, directionOf(f, undefined), phraseText(ctx, obj));
       continue;
     }
     // "more deals", "faster" with leads in the clause, "30% more" handled as a quantity.
@@ -96,13 +89,8 @@ export function findImpact(ctx: Ctx, qs: QInfo[]): ImpactResult {
         obj.headClass === 'acquirable' ||
         (obj.headClass === 'none' && rangeHasOutcome(ctx, cs, ce)) ||
         (obj.headClass === 'unknown' && (obj.hasOutcome || acquiring))
-      ) {
-        res.impact = true;
-        res.direction = dir === 'down' ? 'decrease' : 'increase';
-        res.clauseFrom = cs;
-        res.clauseTo = ce;
-        return res;
-      }
+      )
+        return named(res, cs, ce, dir === 'down' ? 'decrease' : 'increase');
     }
     // A change named as a noun: "an increase in revenue", "improvement in the maturity score".
     if (
@@ -117,38 +105,38 @@ export function findImpact(ctx: Ctx, qs: QInfo[]): ImpactResult {
         obj.headClass === 'outcome' ||
         obj.headClass === 'acquirable' ||
         (obj.headClass === 'unknown' && obj.hasOutcome)
-      ) {
-        res.impact = true;
-        res.direction = dir === 'down' ? 'decrease' : 'increase';
-        res.metric = obj.head >= 0 ? ctx.text.slice(toks[obj.from].start, toks[obj.to - 1].end) : undefined;
-        res.clauseFrom = clauseStart(ctx, i);
-        res.clauseTo = ce;
-        return res;
-      }
+      )
+        return named(res, clauseStart(ctx, i), ce, dir === 'down' ? 'decrease' : 'increase', phraseText(ctx, obj));
     }
     // A metric followed by a state: "coverage increased", "well-being will have improved".
     if (matchList(lex.list.outcomeMetrics, toks, i)) {
       const len = matchList(lex.list.outcomeMetrics, toks, i);
       const ce = clauseEnd(ctx, i);
-      if (directionStateAfter(ctx, i + len, Math.min(ce, i + len + 4))) {
-        res.impact = true;
-        res.metric = ctx.text.slice(t.start, toks[i + len - 1].end);
-        res.clauseFrom = clauseStart(ctx, i);
-        res.clauseTo = ce;
-        return res;
-      }
+      if (directionStateAfter(ctx, i + len, Math.min(ce, i + len + 4)))
+        return named(res, clauseStart(ctx, i), ce, undefined, ctx.text.slice(t.start, toks[i + len - 1].end));
     }
   }
   // A service level on an outcome: "respond to all inbound leads within 24 hours".
   for (const q of qs) {
-    if (q.serviceLevel && rangeHasOutcome(ctx, clauseStart(ctx, q.t0), q.t0)) {
-      res.impact = true;
-      res.clauseFrom = clauseStart(ctx, q.t0);
-      res.clauseTo = clauseEnd(ctx, q.t0);
-      return res;
-    }
+    if (q.serviceLevel && rangeHasOutcome(ctx, clauseStart(ctx, q.t0), q.t0))
+      return named(res, clauseStart(ctx, q.t0), clauseEnd(ctx, q.t0));
   }
   return res;
+}
+
+/** An outcome named without an amount, in the clause [from, to). */
+function named(res: ImpactResult, from: number, to: number, direction?: Direction, metric?: string): ImpactResult {
+  res.impact = true;
+  if (direction) res.direction = direction;
+  if (metric) res.metric = metric;
+  res.clauseFrom = from;
+  res.clauseTo = to;
+  return res;
+}
+
+/** The words of a phrase that has a head ("the digital maturity score"). */
+function phraseText(ctx: Ctx, ph: Phrase): string | undefined {
+  return ph.head >= 0 ? ctx.text.slice(ctx.toks[ph.from].start, ctx.toks[ph.to - 1].end) : undefined;
 }
 
 function sentenceStart(ctx: Ctx, i: number): number {
@@ -193,10 +181,7 @@ function checkContradiction(
   // A baseline that borrowed its unit ("from 52 to 40 days") compares as written.
   const borrowed = !/[a-z]/i.test(base.text) || !/[a-z]/i.test(target.text);
   const b = borrowed ? base.value : comparable(base);
-  let t = borrowed ? target.value : comparable(target);
-  // "from 4 to 4/5": a baseline above one is no fraction, so the target is a score out of 5.
-  const slash = /^(\d+)\/\d+$/.exec(target.text);
-  if (slash && target.unit === 'fraction' && base.value > 1) t = Number(slash[1]);
+  const t = borrowed ? target.value : comparable(target);
   if ((up && t < b) || (!up && t > b)) {
     res.contradiction = {
       verb: ctx.text.slice(ctx.toks[verb].start, ctx.toks[verb + ctx.verbLen[verb] - 1].end),

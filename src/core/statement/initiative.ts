@@ -205,10 +205,11 @@ function isTimeWord(w: string): boolean {
   return /^(q[1-4]|h[12]|fy\d*|end|the|year|\d+)$/.test(w);
 }
 
-/** A verb that heads its clause as the main action, not a purpose ("to support") or a modifier. */
+/** Verbs whose "to" leads to the action itself: "continue to provide", "work to eliminate". */
 const CATENATIVE =
   /^(continue|continues|endeavour|endeavours|endeavor|endeavors|seek|seeks|strive|strives|plan|plans|intend|intends|commit|commits|committed|begin|begins|start|starts|work|works|working|looking|try|aim|aims|aiming)$/;
 
+/** A verb that heads its clause as the main action, not a purpose ("to support") or a modifier. */
 function isMainVerb(ctx: Ctx, i: number, mainVerbSeen: boolean): boolean {
   const { toks, lex, mark } = ctx;
   let p = i - 1;

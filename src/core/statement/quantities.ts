@@ -413,9 +413,7 @@ function wordQuantityAt(ctx: Ctx, i: number): QInfo | null {
   // "net-zero emissions", "a zero-waste business": zero written into one word with its metric.
   // Not "zero-based budgeting" or "zero-trust": the rest must be a result metric.
   if (w === 'net-zero' || (w.startsWith('zero-') && lex.list.outcomeMetrics.words.has(w.slice(5)))) {
-    const q = make(ctx, i, i + 1, 0, 'count');
-    if (w !== 'net-zero') q.outcome = true;
-    return q;
+    return make(ctx, i, i + 1, 0, 'count');
   }
   // Number words: "three", "twenty-five", "a dozen", "six million", "zero".
   let v = numberWordValue(ctx, w);
@@ -615,8 +613,14 @@ function assignRoles(ctx: Ctx, qs: QInfo[]): void {
     ) {
       const nextQ = qs[n + 1];
       if (nextQ && nextQ.t0 === q.t1 + 1 && nextQ.unit !== 'count') {
-        q.unit = nextQ.unit;
-        if (nextQ.currency) q.currency = nextQ.currency;
+        if (nextQ.unit === 'fraction' && q.value > 1 && ctx.toks[nextQ.t0 + 1]?.text === '/') {
+          // "from 3 to 4/5": a baseline above one is no fraction, so the target is a score out of 5.
+          nextQ.unit = 'count';
+          nextQ.value = ctx.toks[nextQ.t0].value;
+        } else {
+          q.unit = nextQ.unit;
+          if (nextQ.currency) q.currency = nextQ.currency;
+        }
       }
     }
     q.counts = role !== 'baseline' && !q.serviceLevel && !(ctx.mark[q.t0] & M_DEPENDENCY);

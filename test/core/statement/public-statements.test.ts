@@ -280,6 +280,13 @@ describe('scores on a scale', () => {
       expect(a.verdict).toBe('pass');
     },
   );
+  it('a whole-number score after a baseline above one is its numerator', () => {
+    const q = analyzeStatement('Lift the app rating from 3 to 4/5 by Q2').quantities;
+    expect(q.map((x) => [x.value, x.unit])).toEqual([
+      [3, 'count'],
+      [4, 'count'],
+    ]);
+  });
   it('a decimal score keeps its value', () => {
     expect(analyzeStatement('Raise CSAT to 8.5/10 by Q4').quantities.map((q) => q.value)).toEqual([8.5]);
   });
