@@ -183,7 +183,7 @@ const CASES: Case[] = [
   // Actions the lexicon lacked.
   { rule: 'action', text: 'Rewrite the billing service in Go', expect: { initiative: true } },
   { rule: 'action', text: 'Transform our customer service operations', expect: { initiative: true } },
-  { rule: 'action', text: 'Triage every new bug report within a day', expect: { initiative: true } },
+  { rule: 'action', text: 'Every open bug gets triaged by the on-call engineer', expect: { initiative: true } },
   // A band of a field named by a fraction, when reached.
   {
     rule: 'fraction band reached',
