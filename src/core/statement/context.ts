@@ -126,7 +126,8 @@ export function isPercentPoint(toks: Token[], k: number): boolean {
     !n.cap
   );
 }
-const TRANSPARENT = new Set([
+/** Words that may stand between a subject or auxiliary and its verb: "will also deploy", "will now migrate". */
+export const PREVERBAL = new Set([
   'also',
   'not',
   'then',
@@ -136,6 +137,12 @@ const TRANSPARENT = new Set([
   'actively',
   'successfully',
   'proactively',
+  'now',
+  'still',
+  'soon',
+  'always',
+  'again',
+  'even',
 ]);
 
 const scratch: VerbMatch = { flags: 0, len: 0 };
@@ -353,7 +360,7 @@ function inVerbPosition(ctx: Ctx, i: number, flags: number): boolean {
   while (
     p >= 0 &&
     toks[p].kind === 'w' &&
-    (TRANSPARENT.has(toks[p].lower) ||
+    (PREVERBAL.has(toks[p].lower) ||
       (toks[p].lower.endsWith('ly') && toks[p].lower.length > 4 && !lex.list.outcomeMetrics.words.has(toks[p].lower)))
   )
     p--;

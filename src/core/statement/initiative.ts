@@ -5,7 +5,16 @@
  * ("Achieve ISO 27001 certification") or a fragment that names an output ("10 awards for…").
  */
 import type { Ctx } from './context';
-import { listedClass, M_BOUNDARY, M_IGNORED, M_NAME, M_QUANTITY, SUBJECT_CONTRACTIONS, UNKNOWN_CLASS } from './context';
+import {
+  listedClass,
+  M_BOUNDARY,
+  M_IGNORED,
+  M_NAME,
+  M_QUANTITY,
+  PREVERBAL,
+  SUBJECT_CONTRACTIONS,
+  UNKNOWN_CLASS,
+} from './context';
 import { F_BASE, F_ED, F_ING, F_S, matchList, V_DEC, V_HOLD, V_INC, V_INIT, V_REACH } from './lexicon/compile';
 import { clauseEnd, clauseStart, rangeHasOutcome, readPhrase } from './phrases';
 
@@ -155,6 +164,8 @@ function isPlainNounWord(ctx: Ctx, k: number): boolean {
   if (t.kind !== 'w' || ctx.verb[k] || ctx.mark[k] & M_QUANTITY) return false;
   const { lex } = ctx;
   if (lex.list.prepositions.words.has(t.lower) || lex.list.conjunctions.words.has(t.lower)) return false;
+  // "The team will launch…": an auxiliary ends the subject; what follows it is a verb.
+  if (lex.list.auxiliaries.words.has(t.lower)) return false;
   return !/^(what|how|that|which|who|whom|whose|why|when|where|us|we|they|it)$/.test(t.lower);
 }
 
@@ -213,7 +224,13 @@ const CATENATIVE =
 function isMainVerb(ctx: Ctx, i: number, mainVerbSeen: boolean): boolean {
   const { toks, lex, mark } = ctx;
   let p = i - 1;
-  while (p >= 0 && toks[p].kind === 'w' && /ly$/.test(toks[p].lower) && toks[p].lower.length > 4) p--;
+  // Adverbs between the subject or auxiliary and the verb: "will actively promote", "will also deploy".
+  while (
+    p >= 0 &&
+    toks[p].kind === 'w' &&
+    ((/ly$/.test(toks[p].lower) && toks[p].lower.length > 4) || PREVERBAL.has(toks[p].lower))
+  )
+    p--;
   if (p < 0 || mark[p] & M_IGNORED) {
     // "Starting in the year 2023", "Beginning in Q3": a time phrase, not an action.
     const nx = toks[i + ctx.verbLen[i]];
@@ -229,7 +246,8 @@ function isMainVerb(ctx: Ctx, i: number, mainVerbSeen: boolean): boolean {
   const w = prev.lower;
   // "We will continue to provide…", "Work to eliminate…": the verb after a catenative verb is the
   // action; after any other "to" it is a purpose ("…to grow pipeline").
-  if (w === 'to') return p > 0 && CATENATIVE.test(toks[p - 1].lower);
+  // "Our priority is to invest…": what a plan "is to" do is the action too.
+  if (w === 'to') return p > 0 && (CATENATIVE.test(toks[p - 1].lower) || /^(is|are)$/.test(toks[p - 1].lower));
   if (w === 'and' || w === 'or') {
     if (mainVerbSeen) return true;
     // "is finished and published": a passive participle joined to an auxiliary.

@@ -70,6 +70,9 @@ function asideBefore(ctx: Ctx, t0: number): number {
   return -1;
 }
 
+/** Words that say a level is the current one. */
+const NOW = /^(today|now|currently|presently)$/;
+
 const PERIOD_OF_CHANGE = /^(yoy|qoq|mom|wow|year-on-year|year-over-year|quarter-on-quarter|month-on-month)$/;
 
 /** Fills `outcome` and `measures` on every quantity. */
@@ -114,6 +117,9 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
       (isWord(ctx.lex.list.recurringAdjectives, toks[a0]) && toks[a0 + 1]?.kind === 'w'))
   )
     a0++;
+  // "from 52 today to 6", "8% now": when the level stands, not what it counts.
+  while (a0 < ce && (NOW.test(toks[a0].lower) || (toks[a0].lower === 'at' && toks[a0 + 1]?.lower === 'present')))
+    a0 += toks[a0].lower === 'at' ? 2 : 1;
   const after = readPhrase(ctx, a0, ce);
   // "an NPS of 45": the metric is named before "of"; "a total of 2,500 visitors": a container
   // before "of" leaves the counted things after the number.

@@ -424,7 +424,7 @@ function wordQuantityAt(ctx: Ctx, i: number): QInfo | null {
   if (w === 'score') return null; // "score" is a metric far more often than twenty
   let start = i;
   let end = i + 1;
-  if (w === 'dozen' || w === 'hundred') {
+  if (w === 'dozen' || w === 'hundred' || w === 'half-dozen') {
     if (prev && (prev.lower === 'a' || prev.lower === 'one')) start = i - 1;
     else if (!(prev && lex.list.numberWords.words.has(prev.lower))) return null;
   }

@@ -245,6 +245,36 @@ const CASES: Case[] = [
     expect: { measurable: true, initiative: true },
   },
   { rule: 'fraction kept', text: 'Move 2/3 of customers to annual billing by Q4', expect: { measurable: true } },
+  // An adverb between the auxiliary and the verb leaves the verb the action.
+  { rule: 'adverb before the verb', text: 'We will also launch a peer mentoring scheme', expect: { initiative: true } },
+  {
+    rule: 'adverb before the verb',
+    text: 'The service desk will now migrate tickets to the new platform',
+    expect: { initiative: true },
+  },
+  // What a plan "is to" do is the action; an auxiliary ends a subject, it is no noun of it.
+  {
+    rule: 'action after "is to"',
+    text: 'Our first priority is to refurbish the two oldest depots',
+    expect: { initiative: true },
+  },
+  {
+    rule: 'purpose is no action',
+    text: 'Savings are reinvested to fund frontline posts',
+    expect: { initiative: false },
+  },
+  // "today", "now", "at present" after a baseline say when it stands, not what it counts.
+  {
+    rule: 'baseline now',
+    text: 'Cutting the number of missed bin collections, from 400 today to 150 by 2028',
+    expect: { impactQuantified: true },
+  },
+  {
+    rule: 'baseline now',
+    text: 'Lower staff turnover, from 21% now to 15% by March 2027',
+    expect: { impactQuantified: true },
+  },
+  { rule: 'number word', text: 'Open a half-dozen community diagnostic centres by 2028', expect: { measurable: true } },
 ];
 
 describe('general rules from public statements', () => {

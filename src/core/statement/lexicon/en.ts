@@ -1467,6 +1467,7 @@ export const en: Lexicon = {
     'ninety:90',
     'hundred:100',
     'dozen:12',
+    'half-dozen:6',
     'score:20',
   ],
   scaleWords: [
