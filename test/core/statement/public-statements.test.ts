@@ -275,6 +275,13 @@ const CASES: Case[] = [
     expect: { impactQuantified: true },
   },
   { rule: 'number word', text: 'Open a half-dozen community diagnostic centres by 2028', expect: { measurable: true } },
+  // A plan's numbered items are names: "Aim 9", "Commitment 4", "KPI 3".
+  {
+    rule: 'numbered plan item',
+    text: 'Our ambition 2 is to be the most trusted landlord in the region',
+    expect: { measurable: false },
+  },
+  { rule: 'numbered plan item', text: 'Commitment 4: cut carbon by 30% by 2030', expect: { impactQuantified: true } },
 ];
 
 describe('general rules from public statements', () => {
