@@ -282,6 +282,13 @@ const CASES: Case[] = [
     expect: { measurable: false },
   },
   { rule: 'numbered plan item', text: 'Commitment 4: cut carbon by 30% by 2030', expect: { impactQuantified: true } },
+  // Policy instruments are actions; stabilising a result metric holds it at a level.
+  { rule: 'policy action', text: 'Ban single-use plastics in council buildings by 2026', expect: { initiative: true } },
+  {
+    rule: 'stabilised metric',
+    text: 'Stabilise staff turnover at 12% through 2027',
+    expect: { initiative: false, impactQuantified: true },
+  },
 ];
 
 describe('general rules from public statements', () => {
