@@ -216,9 +216,9 @@ function isTimeWord(w: string): boolean {
   return /^(q[1-4]|h[12]|fy\d*|end|the|year|\d+)$/.test(w);
 }
 
-/** Verbs whose "to" leads to the action itself: "continue to provide", "work to eliminate". */
+/** Words whose "to" leads to the action itself: "continue to provide", "work to eliminate", "its efforts to replace". */
 const CATENATIVE =
-  /^(continue|continues|endeavour|endeavours|endeavor|endeavors|seek|seeks|strive|strives|plan|plans|intend|intends|commit|commits|committed|begin|begins|start|starts|work|works|working|looking|try|aim|aims|aiming)$/;
+  /^(effort|efforts|continue|continues|endeavour|endeavours|endeavor|endeavors|seek|seeks|strive|strives|plan|plans|intend|intends|commit|commits|committed|begin|begins|start|starts|work|works|working|looking|try|aim|aims|aiming)$/;
 
 /** A verb that heads its clause as the main action, not a purpose ("to support") or a modifier. */
 function isMainVerb(ctx: Ctx, i: number, mainVerbSeen: boolean): boolean {

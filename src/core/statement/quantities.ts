@@ -131,6 +131,22 @@ function markName(ctx: Ctx, from: number, to: number): null {
   return null;
 }
 
+const SINGULAR_PERIOD = /^(year|month|week|day)$/;
+/** Documents named by a period besides the lexicon's period documents (an "annual programme" is a recurring one). */
+const PLAN_NAMES = /^(programme|program|framework|agenda)$/;
+
+/** Up to four words from `k`, the last a plan document: "Environment Plan", "Workforce Strategy". */
+function namesDocument(ctx: Ctx, k: number): boolean {
+  const { toks, lex } = ctx;
+  for (let j = k; j < k + 4 && j < toks.length; j++) {
+    const t = toks[j];
+    if (t.kind !== 'w' || lex.list.prepositions.words.has(t.lower) || lex.list.determiners.words.has(t.lower))
+      return false;
+    if (lex.list.periodDocuments.words.has(t.lower) || PLAN_NAMES.test(t.lower)) return true;
+  }
+  return false;
+}
+
 function numberAt(ctx: Ctx, i: number): QInfo | null {
   const { toks, lex } = ctx;
   const t = toks[i];
@@ -152,6 +168,10 @@ function numberAt(ctx: Ctx, i: number): QInfo | null {
       return markName(ctx, i, i + 2);
     }
   }
+  // "the 25 Year Environment Plan", "our 5 year plan": a period in the singular before a plan's
+  // name describes the document, as "5-year" would.
+  if (next && next.kind === 'w' && SINGULAR_PERIOD.test(next.lower) && t.value !== 1 && namesDocument(ctx, i + 2))
+    return markName(ctx, i, i + 2);
   // "6-year", "30-day", "4-," : a number that is part of an adjective.
   if (next && !next.gap && DASHES.test(next.text) && toks[i + 2] && !toks[i + 2].gap && toks[i + 2].kind === 'w') {
     const w = toks[i + 2].lower;

@@ -289,6 +289,20 @@ const CASES: Case[] = [
     text: 'Stabilise staff turnover at 12% through 2027',
     expect: { initiative: false, impactQuantified: true },
   },
+  // A period in the singular before a plan's name describes the document: no amount, no window.
+  {
+    rule: 'period names a plan',
+    text: 'The 10 Year Workforce Strategy sets out our ambition to grow apprenticeships',
+    expect: { measurable: false },
+  },
+  { rule: 'period names a plan', text: 'Deliver a 3 year programme of school repairs', expect: { measurable: false } },
+  { rule: 'period amount kept', text: 'Cut onboarding to a 3 day process by Q2', expect: { measurable: true } },
+  // The action after "efforts to" is the action.
+  {
+    rule: 'action after a catenative verb',
+    text: 'We will step up our efforts to recruit foster carers',
+    expect: { initiative: true },
+  },
 ];
 
 describe('general rules from public statements', () => {
@@ -337,5 +351,9 @@ describe('scores on a scale', () => {
   it('a score cut below its start is still a contradiction', () => {
     const a = analyzeStatement('Raise CSAT from 4.5 to 4.2/5 by Q3');
     expect(a.findings.map((f) => f.rule)).toContain('contradictory-target');
+  });
+  it('"foster" is vague as a verb only: "foster carers" are people', () => {
+    expect(analyzeStatement('Recruit foster carers for teenagers').vague).toEqual([]);
+    expect(analyzeStatement('We will foster collaboration across teams').vague).toEqual(['foster']);
   });
 });

@@ -1453,7 +1453,7 @@ export const en: Lexicon = {
     'cutting-edge',
     'empower',
   ],
-  vagueVerbsOnly: ['support', 'drive', 'help', 'align', 'best', 'enable'],
+  vagueVerbsOnly: ['support', 'drive', 'help', 'align', 'best', 'enable', 'foster'],
   vagueWhenUnquantified: ['increase', 'grow', 'reduce', 'faster', 'more', 'less', 'better'],
 
   numberWords: [
