@@ -356,4 +356,9 @@ describe('scores on a scale', () => {
     expect(analyzeStatement('Recruit foster carers for teenagers').vague).toEqual([]);
     expect(analyzeStatement('We will foster collaboration across teams').vague).toEqual(['foster']);
   });
+  it('"decrease" with no amount is vague like "reduce"; "world-leading" like "world-class"', () => {
+    expect(analyzeStatement('Decrease agency spend').vague).toEqual(['Decrease']);
+    expect(analyzeStatement('Decrease agency spend by 15% by 2027').vague).toEqual([]);
+    expect(analyzeStatement('Deliver world-leading research').vague).toEqual(['world-leading']);
+  });
 });

@@ -1432,10 +1432,12 @@ export const en: Lexicon = {
     'increase',
     'grow',
     'reduce',
+    'decrease',
     'faster',
     'more',
     'less',
     'world-class',
+    'world-leading',
     'best-in-class',
     'robust',
     'efficient',
@@ -1454,7 +1456,7 @@ export const en: Lexicon = {
     'empower',
   ],
   vagueVerbsOnly: ['support', 'drive', 'help', 'align', 'best', 'enable', 'foster'],
-  vagueWhenUnquantified: ['increase', 'grow', 'reduce', 'faster', 'more', 'less', 'better'],
+  vagueWhenUnquantified: ['increase', 'grow', 'reduce', 'decrease', 'faster', 'more', 'less', 'better'],
 
   numberWords: [
     'zero:0',
