@@ -159,7 +159,10 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
         end = toks[i + 1].kind === 'n' ? i + 3 : i + 2;
         // "< 3% per month" is a rate; "≥ 97% every month" must be met in each month; "an average of
         // under 5 tickets per day" is an average's unit.
-        counts = w === 'every' || w === 'each' || !(afterThreshold(ctx, i) || (w === 'per' && averaged(ctx, i)));
+        counts =
+          w === 'every' ||
+          w === 'each' ||
+          !(afterThreshold(ctx, i) || (w === 'per' && (averaged(ctx, i) || afterMeasure(ctx, i))));
       } else if (isMonth(ctx, i)) {
         const r = monthSpan(ctx, i);
         kind = r.kind;
@@ -437,6 +440,17 @@ function averaged(ctx: Ctx, i: number): boolean {
     if (/^(average|averages|averaging|avg|mean|median)$/.test(ctx.toks[k].lower)) return true;
   }
   return false;
+}
+
+/** Physical units an amount is measured in (not counted things). */
+const MEASURE_UNITS =
+  /^(litres?|liters?|megalitres?|megaliters?|ml|gallons?|tonnes?|tons?|kg|kilograms?|kwh|mwh|gwh|twh|km|kilometres?|kilometers?|miles?|m3)$/;
+
+/** "461m litres per day", "110 litres per person per day": a physical amount per period is a rate unit. */
+function afterMeasure(ctx: Ctx, i: number): boolean {
+  let k = i - 1;
+  while (k >= 2 && ctx.toks[k - 1].lower === 'per') k -= 2;
+  return k >= 0 && MEASURE_UNITS.test(ctx.toks[k].lower);
 }
 
 /** "churn < 3% monthly", "below 2% per month", "to 2% per month": the period is the metric's unit. */

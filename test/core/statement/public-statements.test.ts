@@ -303,6 +303,14 @@ const CASES: Case[] = [
     text: 'We will step up our efforts to recruit foster carers',
     expect: { initiative: true },
   },
+  // A physical amount per period is a rate unit, not a window; a count per period is a quota.
+  {
+    rule: 'rate unit',
+    text: 'Bring household water use down to 110 litres per person per day',
+    expect: { timeBound: false, impactQuantified: true },
+  },
+  { rule: 'rate unit', text: 'Divert 40 tonnes per month of food waste from landfill', expect: { timeBound: false } },
+  { rule: 'quota kept', text: 'Resolve 500 repair requests per week', expect: { timeBound: true } },
 ];
 
 describe('general rules from public statements', () => {
