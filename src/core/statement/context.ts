@@ -145,6 +145,10 @@ export const PREVERBAL = new Set([
   'even',
 ]);
 
+/** Verbs followed by an action in -ing: "continue publishing", "keep building", "priorities include hiring". */
+export const BEFORE_GERUND =
+  /^(continue|continues|continuing|keep|keeps|keeping|start|starts|begin|begins|include|includes)$/;
+
 const scratch: VerbMatch = { flags: 0, len: 0 };
 
 /**
@@ -377,7 +381,7 @@ function inVerbPosition(ctx: Ctx, i: number, flags: number): boolean {
     return true;
   if (isWord(lex.list.prepositions, prev)) return (flags & F_ING) !== 0;
   if (isWord(lex.list.determiners, prev)) return false;
-  if (ctx.verb[p]) return false;
+  if (ctx.verb[p]) return (flags & F_ING) !== 0 && BEFORE_GERUND.test(w);
   // "metro markets", "customer reviews": a plural noun after a noun, not "revenue grows".
   if (!(flags & (F_ED | F_ING)) && !/[^s]s$/.test(w) && isListedNoun(ctx, i)) return false;
   // "new-client onboarding from 21 days": an -ing word after a noun and before a preposition is

@@ -11,6 +11,7 @@ import {
   M_IGNORED,
   M_NAME,
   M_QUANTITY,
+  BEFORE_GERUND,
   PREVERBAL,
   SUBJECT_CONTRACTIONS,
   UNKNOWN_CLASS,
@@ -218,7 +219,7 @@ function isTimeWord(w: string): boolean {
 
 /** Words whose "to" leads to the action itself: "continue to provide", "work to eliminate", "its efforts to replace". */
 const CATENATIVE =
-  /^(effort|efforts|continue|continues|endeavour|endeavours|endeavor|endeavors|seek|seeks|strive|strives|plan|plans|intend|intends|commit|commits|committed|begin|begins|start|starts|work|works|working|looking|try|aim|aims|aiming)$/;
+  /^(effort|efforts|continue|continues|continuing|endeavour|endeavours|endeavor|endeavors|seek|seeks|seeking|strive|strives|striving|plan|plans|planning|intend|intends|commit|commits|committed|committing|begin|begins|beginning|start|starts|starting|work|works|working|looking|try|trying|aim|aims|aiming)$/;
 
 /** A verb that heads its clause as the main action, not a purpose ("to support") or a modifier. */
 function isMainVerb(ctx: Ctx, i: number, mainVerbSeen: boolean): boolean {
@@ -256,6 +257,7 @@ function isMainVerb(ctx: Ctx, i: number, mainVerbSeen: boolean): boolean {
     return false;
   }
   if (lex.list.auxiliaries.words.has(w)) return true;
+  if (ctx.verb[i] & F_ING && BEFORE_GERUND.test(w)) return true;
   if (/^(we|they|i|team|teams)$/.test(w) || SUBJECT_CONTRACTIONS.has(w)) return true;
   // After a subject noun: "100% of AEs complete…", "OCTO delivered…".
   if ((ctx.verb[i] & (F_ING | F_BASE | F_S | F_ED)) === F_ING) return false;

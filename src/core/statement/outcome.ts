@@ -90,6 +90,8 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
   // "Payroll runs take under 2 hours", "it takes no more than 3 days to onboard a supplier": how
   // long something takes is a time metric, whatever the something is.
   if (durationTaken(ctx, q)) return true;
+  // "Become net-zero by 2035": net zero is a level of emissions, named or not.
+  if (toks[q.t0].lower === 'net-zero') return true;
   // A rank is only made a quantity when it is reached ("stay in the top 10", "rank in the top
   // quartile", "1st place"): a place in a ranking is a result in itself.
   if (q.unit === 'rank' && q.role !== 'baseline') return true;

@@ -311,6 +311,17 @@ const CASES: Case[] = [
   },
   { rule: 'rate unit', text: 'Divert 40 tonnes per month of food waste from landfill', expect: { timeBound: false } },
   { rule: 'quota kept', text: 'Resolve 500 repair requests per week', expect: { timeBound: true } },
+  // "net-zero" is a level of emissions even when they go unnamed.
+  { rule: 'net zero', text: 'Become a net-zero council by 2030', expect: { impactQuantified: true } },
+  // An action in -ing after "keep", "continue", "start"; "continuing to" leads to the action too.
+  { rule: 'action in -ing', text: 'Keep publishing open data on planning decisions', expect: { initiative: true } },
+  {
+    rule: 'action after a catenative verb',
+    text: 'This will include continuing to allocate part of the budget to prevention',
+    expect: { initiative: true },
+  },
+  // Funding something is an action of the body that funds it.
+  { rule: 'action', text: 'Fund 300 new apprenticeships in social care', expect: { initiative: true } },
 ];
 
 describe('general rules from public statements', () => {

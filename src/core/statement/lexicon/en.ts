@@ -1205,6 +1205,7 @@ export const en: Lexicon = {
     'mandate',
     'stabilise',
     'stabilize',
+    'fund',
   ],
   changeNouns: [
     'increase:up',
