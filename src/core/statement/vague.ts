@@ -31,7 +31,14 @@ export function findVague(ctx: Ctx, qs: QInfo[]): string[] {
     }
     const suppressed = hasWord(lex.list.vagueWhenUnquantified, lemma)
       ? amountInClause(ctx, qs, i) || meansToResult(ctx, qs, i) || amountInNextFragment(ctx, qs, s)
-      : qs.some((q) => ctx.sentence[q.t0] === s && q.counts && q.outcome);
+      : // A vague quality ("10 impactful artifacts that achieve an NPS of 30") is not joined to a
+        // result elsewhere in the sentence the way a verb is: only its own clause's result counts.
+        qs.some(
+          (q) =>
+            q.counts &&
+            q.outcome &&
+            (hasWord(lex.list.vagueQualities, lemma) ? ctx.clause[q.t0] === ctx.clause[i] : ctx.sentence[q.t0] === s),
+        );
     if (suppressed) continue;
     const written = phraseText(ctx, i, len);
     const key = written.toLowerCase();

@@ -380,4 +380,12 @@ describe('scores on a scale', () => {
     expect(analyzeStatement('Decrease agency spend by 15% by 2027').vague).toEqual([]);
     expect(analyzeStatement('Deliver world-leading research').vague).toEqual(['world-leading']);
   });
+  it('a vague quality is listed even when another clause of its sentence has a result; a vague verb joined to one is not', () => {
+    expect(
+      analyzeStatement('Publish 12 world-class case studies that lift NPS to 40 by Q4').vague.map((v) =>
+        v.toLowerCase(),
+      ),
+    ).toEqual(['world-class']);
+    expect(analyzeStatement('Streamline onboarding to cut time to first value from 30 to 10 days').vague).toEqual([]);
+  });
 });

@@ -1457,6 +1457,18 @@ export const en: Lexicon = {
     'empower',
   ],
   vagueVerbsOnly: ['support', 'drive', 'help', 'align', 'best', 'enable', 'foster'],
+  vagueQualities: [
+    'world-class',
+    'world-leading',
+    'best-in-class',
+    'robust',
+    'efficient',
+    'impactful',
+    'seamless',
+    'holistic',
+    'state-of-the-art',
+    'cutting-edge',
+  ],
   vagueWhenUnquantified: ['increase', 'grow', 'reduce', 'decrease', 'faster', 'more', 'less', 'better'],
 
   numberWords: [

@@ -80,6 +80,8 @@ export interface Lexicon {
   vagueWords: string[];
   /** Vague words that count only as verbs (support, drive, help). */
   vagueVerbsOnly: string[];
+  /** Vague qualities ("world-class", "impactful"): a result elsewhere in the sentence does not make them concrete. */
+  vagueQualities: string[];
   /** Vague direction words, listed only when no amount follows in the sentence. */
   vagueWhenUnquantified: string[];
 
