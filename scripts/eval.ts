@@ -1,15 +1,15 @@
 /**
  * `npm run eval -- <file.jsonl>...`: measures the statement checker against labelled statements
  * (LABELS.md): precision, recall and F1 per label and for the pass verdict, per file, and lists
- * the statements it gets wrong. Exits 1 when verdict, measurable, impactQuantified or timeBound
- * falls below the bar on any file.
+ * the statements it gets wrong. Exits 1 when the verdict or any label (vague too) falls below the
+ * bar on any file, as the design's accuracy bar asks.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeStatement } from '../src/core/statement';
 
 export const BAR = 0.95;
-const GATED = ['verdict', 'measurable', 'impactQuantified', 'timeBound'];
+const GATED = ['verdict', 'measurable', 'impact', 'impactQuantified', 'initiative', 'timeBound', 'vague'];
 const LABELS: [string, string][] = [
   ['verdict', 'verdict'],
   ['measurable', 'measurable'],
@@ -111,7 +111,7 @@ function pct(x: number): string {
 }
 
 export function report(results: FileResult[], log: (s: string) => void, showWrong = true): void {
-  log(`Bar: F1 >= ${BAR} for ${GATED.join(', ')} on every file (other labels reported, not gated).`);
+  log(`Bar: F1 >= ${BAR} for ${GATED.join(', ')} on every file.`);
   for (const r of results) {
     log('');
     log(`${path.basename(r.file)} (${r.n} statements): ${r.pass ? 'PASS' : 'FAIL'}`);
