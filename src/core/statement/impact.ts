@@ -7,7 +7,7 @@ import type { Direction } from './types';
 import type { Ctx } from './context';
 import { M_QUANTITY } from './context';
 import type { QInfo } from './quantities';
-import { matchList, matchedValue, V_ACQ, V_DEC, V_HOLD, V_INC, V_REACH } from './lexicon/compile';
+import { matchList, matchedValue, V_ACQ, V_AMOUNT, V_DEC, V_HOLD, V_INC, V_REACH } from './lexicon/compile';
 import { clauseEnd, clauseStart, readPhrase, rangeHasOutcome, type Phrase } from './phrases';
 import { governingVerb } from './outcome';
 
@@ -71,7 +71,10 @@ export function findImpact(ctx: Ctx, qs: QInfo[]): ImpactResult {
           obj.headClass !== 'input' &&
           directionStateAfter(ctx, obj.to, ce)) ||
         // "Operating costs: hold at 2026 levels": the metric named before the verb is held.
-        (f & V_HOLD && obj.head < 0 && rangeHasOutcome(ctx, sentenceStart(ctx, i), i));
+        (f & V_HOLD && obj.head < 0 && rangeHasOutcome(ctx, sentenceStart(ctx, i), i)) ||
+        // "Decrease vehicle miles travelled", "grow our economy": what a verb of amount moves is a
+        // level, though the lexicon does not know it as a metric (not a quality: "improve culture").
+        (f & V_AMOUNT && obj.headClass === 'unknown');
       if (ok) return named(res, clauseStart(ctx, i), ce, directionOf(f, undefined), phraseText(ctx, obj));
       continue;
     }

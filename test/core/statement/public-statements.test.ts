@@ -322,6 +322,10 @@ const CASES: Case[] = [
   },
   // Funding something is an action of the body that funds it.
   { rule: 'action', text: 'Fund 300 new apprenticeships in social care', expect: { initiative: true } },
+  // What a verb of amount moves is a level, even one the lexicon does not know; a quality is not.
+  { rule: 'verb of amount', text: 'Decrease vehicle miles travelled by council staff', expect: { impact: true } },
+  { rule: 'verb of amount', text: 'Reduce fly-tipping across the borough', expect: { impact: true } },
+  { rule: 'quality kept', text: 'Improve the culture of the finance team', expect: { impact: false } },
 ];
 
 describe('general rules from public statements', () => {

@@ -44,6 +44,8 @@ export const V_SAVE = 32;
 export const V_CAP = 64;
 export const V_INPUT = 128;
 export const V_INIT = 256;
+/** Changes an amount as such ("increase", "reduce"): what it moves is a level, not a quality. */
+export const V_AMOUNT = 512;
 export const V_OUTREACH = 1024;
 export const V_DIRECTION = V_INC | V_DEC | V_HOLD | V_REACH;
 export const V_ANY = 2047;
@@ -91,6 +93,7 @@ const VERB_LISTS: [LexiconKey, number][] = [
   ['capacityVerbs', V_CAP],
   ['inputVerbs', V_INPUT],
   ['initiativeVerbs', V_INIT],
+  ['amountVerbs', V_AMOUNT],
   ['outreachVerbs', V_OUTREACH],
 ];
 

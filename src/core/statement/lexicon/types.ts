@@ -49,6 +49,8 @@ export interface Lexicon {
   capacityVerbs: string[];
   /** Verbs that spend an input: allocate, invest, budget. */
   inputVerbs: string[];
+  /** Verbs that change an amount as such (increase, reduce, halve): the thing they move is a level. */
+  amountVerbs: string[];
   /** Verbs of outreach whose object is contacted, not won: target, contact, call, survey. */
   outreachVerbs: string[];
   /** Verbs that name something the department will do: launch, hire, migrate, train. */
