@@ -52,8 +52,9 @@ export function findInitiative(ctx: Ctx): InitiativeResult {
     if (f) {
       verbInSentence = true;
       const main = isMainVerb(ctx, i, mainVerbSeen) || subjectToVerb(ctx, i);
-      // "Hold 6 roadshows" is an action; "hold spend under $2M" keeps a metric at a level.
-      if (main && f & V_INIT && !(f & V_HOLD && holdsMetric(ctx, i)))
+      // "Hold 6 roadshows" is an action; "hold spend under $2M" keeps a metric at a level; "set a
+      // target to cut…" restates the target.
+      if (main && f & V_INIT && !(f & V_HOLD && holdsMetric(ctx, i)) && !setsTarget(ctx, i))
         return { initiative: true, from: i, to: clauseEnd(ctx, i) };
       // "Make the guest Wi-Fi safe", "Improve the customer experience", "Foster research": an
       // action on something that is not a result metric.
@@ -106,6 +107,15 @@ export function findInitiative(ctx: Ctx): InitiativeResult {
 }
 
 const MAKE = /^(make|makes|making)$/;
+
+/** "set a new target to…", "set ourselves a goal of…": naming the target is no action toward it. */
+function setsTarget(ctx: Ctx, i: number): boolean {
+  if (!/^(set|sets|setting)$/.test(ctx.toks[i].lower)) return false;
+  const ce = clauseEnd(ctx, i);
+  for (let k = i + 1; k < ce && k <= i + 5; k++)
+    if (/^(targets?|goals?|ambitions?|objectives?)$/.test(ctx.toks[k].lower)) return true;
+  return false;
+}
 
 /** The verb at `i` acts on a result metric ("hold contractor spend under $2M"). */
 function holdsMetric(ctx: Ctx, i: number): boolean {

@@ -154,6 +154,11 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
   // job centres": a window before a share defines a service level, and the share is its level
   // (the window is part of the metric, not a deadline).
   if (q.unit === 'percent' && windowBefore(ctx, q)) return true;
+  // "Complete 60% of applications despatched within 35 days": a share done within a window is a
+  // service level (a timeliness result), whichever verb comes first.
+  if (q.unit === 'percent' && toks[q.t1]?.lower === 'of' && gv.verb >= 0) {
+    for (let k = predicateFrom; k < ce; k++) if (serviceWindowAt(ctx, k)) return true;
+  }
   // "Digitise 90% of transactions", "automate 60% of invoices": the share of a task done by an
   // action the team takes is an output, whatever the things are.
   if (

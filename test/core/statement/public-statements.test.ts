@@ -326,6 +326,20 @@ const CASES: Case[] = [
   { rule: 'verb of amount', text: 'Decrease vehicle miles travelled by council staff', expect: { impact: true } },
   { rule: 'verb of amount', text: 'Reduce fly-tipping across the borough', expect: { impact: true } },
   { rule: 'quality kept', text: 'Improve the culture of the finance team', expect: { impact: false } },
+  // Setting a target restates it; it is no action toward it.
+  {
+    rule: 'setting a target',
+    text: 'We have set a new target to cut staff travel emissions by 30% by 2030',
+    expect: { initiative: false, impactQuantified: true },
+  },
+  { rule: 'action kept', text: 'Set up a carbon literacy course for managers', expect: { initiative: true } },
+  // A share done within a window is a service level, whatever verb comes first.
+  {
+    rule: 'share within a window',
+    text: 'Complete 80% of housing repairs finished within 10 days',
+    expect: { impactQuantified: true },
+  },
+  { rule: 'share of a task', text: 'Digitise 90% of paper records', expect: { impactQuantified: false } },
 ];
 
 describe('general rules from public statements', () => {
