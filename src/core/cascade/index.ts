@@ -6,7 +6,7 @@ import type { WorkbookSnapshot } from '../snapshot';
 import type { CellResult, Finding, Report } from '../report';
 import { toA1 } from '../a1';
 import { CascadeSlot, Layout, LayoutOptions, planLayout } from '../plan/ownership';
-import { CascadeModel, goalsOf, mergeCascade, type ResultAt, statusText } from './merge';
+import { CascadeModel, goalsOf, isOwnedGoalRow, mergeCascade, type ResultAt, statusText } from './merge';
 import { columnOf, LEVEL_KPI, LEVEL_TEAM } from './layout';
 import { userRowIndex } from './sheet';
 import { textOf } from './read';
@@ -123,5 +123,12 @@ export function cascadeFindings(snapshot: WorkbookSnapshot, report: Report, opti
   // Only rows already on cascade sheets can be orphans: a sheet this run would add has none yet,
   // so 'existing' finds the same rows without modelling every department of a large matrix.
   const layout = planLayout(snapshot, report, { ...options, cascade: 'existing' });
-  return orphanFindings(layout, cascadeModels(layout, report));
+  // Only a sheet with rows people typed can hold an orphan: on a re-run most sheets have none
+  // yet, and modelling a thousand departments' goals for nothing doubled validate's time.
+  const typed = { ...layout, cascades: layout.cascades.filter(hasPeoplesRows) };
+  return orphanFindings(typed, cascadeModels(typed, report));
+}
+
+function hasPeoplesRows(slot: CascadeSlot): boolean {
+  return slot.existing?.rows.some((r) => !isOwnedGoalRow(r.values, slot.department)) ?? false;
 }
