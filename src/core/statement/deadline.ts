@@ -442,15 +442,11 @@ function averaged(ctx: Ctx, i: number): boolean {
   return false;
 }
 
-/** Physical units an amount is measured in (not counted things). */
-const MEASURE_UNITS =
-  /^(litres?|liters?|megalitres?|megaliters?|ml|gallons?|tonnes?|tons?|kg|kilograms?|kwh|mwh|gwh|twh|km|kilometres?|kilometers?|miles?|m3)$/;
-
 /** "461m litres per day", "110 litres per person per day": a physical amount per period is a rate unit. */
 function afterMeasure(ctx: Ctx, i: number): boolean {
   let k = i - 1;
   while (k >= 2 && ctx.toks[k - 1].lower === 'per') k -= 2;
-  return k >= 0 && MEASURE_UNITS.test(ctx.toks[k].lower);
+  return k >= 0 && ctx.lex.list.measureUnits.words.has(ctx.toks[k].lower);
 }
 
 /** "churn < 3% monthly", "below 2% per month", "to 2% per month": the period is the metric's unit. */

@@ -6,12 +6,12 @@
  */
 import type { Ctx } from './context';
 import {
+  BEFORE_GERUND,
   listedClass,
   M_BOUNDARY,
   M_IGNORED,
   M_NAME,
   M_QUANTITY,
-  BEFORE_GERUND,
   PREVERBAL,
   SUBJECT_CONTRACTIONS,
   UNKNOWN_CLASS,

@@ -107,6 +107,8 @@ export interface Lexicon {
   longDurationUnits: string[];
   /** Units a number can carry that make it a plain count: tb, gb, units, kg. */
   countUnits: string[];
+  /** Physical units an amount is measured in (litres, tonnes, kWh): per a period they make a rate, not a quota. */
+  measureUnits: string[];
 
   /** Words after which a number is a name: ISO 27001, SOC 2, Windows 11, Level 3, KR 2. */
   nameLabels: string[];
