@@ -2,7 +2,7 @@
  * What a department head is told about a cell: one finding per failing label, in plain words,
  * with a next step that reuses the cell's own words where it can.
  */
-import type { StatementAnalysis, StatementFinding } from './types';
+import type { Direction, StatementAnalysis, StatementFinding } from './types';
 
 export interface FindingInput {
   analysis: StatementAnalysis;
@@ -18,6 +18,13 @@ export interface FindingInput {
 }
 
 const EXAMPLE_OUTCOMES = 'qualified leads, revenue, churn, cycle time or customer satisfaction';
+
+/** An example level that goes the way the cell says (to fall is from a higher level to a lower one), by `when` if given. */
+function exampleChange(direction: Direction | undefined, when?: string): string {
+  if (direction === 'decrease') return when ? `"from 22% to 15% by ${when}"` : '"from 22% to 15%" or "by 20%"';
+  if (direction === 'hold') return when ? `"at 95% or above through ${when}"` : '"at 95% or above"';
+  return when ? `"from 15% to 22% by ${when}"` : '"from 15% to 22%" or "by 20%"';
+}
 
 export function buildFindings(inp: FindingInput): StatementFinding[] {
   const a = inp.analysis;
@@ -43,7 +50,9 @@ export function buildFindings(inp: FindingInput): StatementFinding[] {
   if (!a.measurable) {
     let message = 'No number says how much will be delivered or achieved.';
     let suggestion = a.metric
-      ? `Say how much ${a.metric} should change, e.g. "from 15% to 22%" or "by 20%".`
+      ? a.direction === 'hold'
+        ? `Say the level ${a.metric} should stay at, e.g. ${exampleChange(a.direction)}.`
+        : `Say how much ${a.metric} should change, e.g. ${exampleChange(a.direction)}.`
       : `Add a target to "${subject}": how many, how much, or what share.`;
     if (inp.onlyBaselines) {
       message = 'The numbers given are starting points (a baseline), not targets.';
@@ -67,7 +76,10 @@ export function buildFindings(inp: FindingInput): StatementFinding[] {
     out.push({
       rule: 'impact-not-quantified',
       message: `The expected effect on ${metric} has no number.`,
-      suggestion: `Say how much ${metric} should ${a.direction === 'decrease' ? 'fall' : a.direction === 'hold' ? 'stay at' : 'rise'}, and by when (e.g. "from 15% to 22% by Q4").`,
+      suggestion:
+        a.direction === 'hold'
+          ? `Say the level ${metric} should stay at, and for how long (e.g. ${exampleChange(a.direction, 'Q4')}).`
+          : `Say how much ${metric} should ${a.direction === 'decrease' ? 'fall' : 'rise'}, and by when (e.g. ${exampleChange(a.direction, 'Q4')}).`,
     });
   }
   if (!a.timeBound) {

@@ -36,6 +36,16 @@ describe('messages', () => {
     expect(f?.suggestion).toMatch(/qualified leads/);
     expect(f?.suggestion).toMatch(/by when/);
   });
+  test('the example change goes the way the cell says', () => {
+    const suggestion = (text: string, rule: string) =>
+      analyzeStatement(text).findings.find((x) => x.rule === rule)?.suggestion;
+    expect(suggestion('Cut customer churn', 'impact-not-quantified')).toMatch(/fall.*"from 22% to 15% by Q4"/);
+    expect(suggestion('Cut customer churn', 'not-measurable')).toMatch(/"from 22% to 15%"/);
+    expect(suggestion('Grow qualified leads', 'impact-not-quantified')).toMatch(/rise.*"from 15% to 22% by Q4"/);
+    expect(suggestion('Maintain uptime during the migration', 'impact-not-quantified')).toMatch(
+      /level uptime should stay at.*"at 95% or above through Q4"/,
+    );
+  });
   test('an output count is named as the activity, not the effect', () => {
     const f = analyzeStatement('Run 6 customer webinars per quarter').findings.find((x) => x.rule === 'no-impact');
     expect(f?.message).toMatch(/6 customer webinars/);
