@@ -9,7 +9,7 @@ import type { Ctx } from './context';
 import { M_BOUNDARY, M_DEADLINE, M_DEPENDENCY, M_IGNORED } from './context';
 import type { Token } from './tokenize';
 import { isWord, matchList } from './lexicon/compile';
-import { namesAdopters, readPhrase } from './phrases';
+import { namesAdopters, readPhrase, shareHandledWithin } from './phrases';
 
 export interface DeadlineHit extends Deadline {
   /** False for time words that do not bound the commitment (baseline years, rate units). */
@@ -177,7 +177,11 @@ export function findDeadlines(ctx: Ctx): DeadlineHit[] {
         if (r > 0) {
           kind = 'relative';
           end = r;
-          counts = !eventRelative(ctx, r) && !afterPercent(ctx, i) && !windowThenShare(ctx, i, r);
+          counts =
+            !eventRelative(ctx, r) &&
+            !afterPercent(ctx, i) &&
+            !windowThenShare(ctx, i, r) &&
+            !shareHandledWithin(ctx, i);
         }
       }
     } else if (t.kind === 'n') {

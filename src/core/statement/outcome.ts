@@ -23,7 +23,16 @@ import {
   V_SAVE,
 } from './lexicon/compile';
 import type { Phrase } from './phrases';
-import { clauseEnd, clauseStart, namesAdopters, rangeHas, rangeHasOutcome, readPhrase, sentenceEnd } from './phrases';
+import {
+  clauseEnd,
+  clauseStart,
+  namesAdopters,
+  rangeHas,
+  rangeHasOutcome,
+  readPhrase,
+  sentenceEnd,
+  shareHandledWithin,
+} from './phrases';
 
 export interface Governed {
   /** Index of the governing verb, or -1. */
@@ -254,7 +263,12 @@ function isOutcome(ctx: Ctx, q: QInfo, prevQ: QInfo | undefined): boolean {
 function serviceWindowAt(ctx: Ctx, k: number): boolean {
   const { toks } = ctx;
   const w = toks[k].lower;
-  if (w === 'within') return (ctx.mark[k + 1] & M_QUANTITY) !== 0;
+  if (w === 'within')
+    return (
+      (ctx.mark[k + 1] & M_QUANTITY) !== 0 ||
+      // "seen within 18 weeks": a long window read as a period, still how fast each is handled.
+      ((toks[k + 1]?.kind === 'n' || isWord(ctx.lex.list.numberWords, toks[k + 1])) && shareHandledWithin(ctx, k))
+    );
   if (w !== 'in') return false;
   let j = k + 1;
   while (j < toks.length && j <= k + 3 && /^(no|not|more|less|fewer|than|under)$/.test(toks[j].lower)) j++;

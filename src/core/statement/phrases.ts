@@ -4,7 +4,7 @@
  */
 import type { Ctx } from './context';
 import { M_BOUNDARY, M_DEADLINE, M_IGNORED, M_NAME, M_QUANTITY, listedClass, UNKNOWN_CLASS } from './context';
-import { F_ING } from './lexicon/compile';
+import { F_ED, F_ING } from './lexicon/compile';
 import { isWord, matchList } from './lexicon/compile';
 
 export type HeadClass = 'outcome' | 'acquirable' | 'output' | 'soft' | 'input' | 'unknown' | 'none';
@@ -26,6 +26,33 @@ export function clauseStart(ctx: Ctx, i: number): number {
   let k = i;
   while (k > 0 && ctx.clause[k - 1] === c) k--;
   return k;
+}
+
+/**
+ * "95% of patients seen within 18 weeks", "80% of applications decided within 8 weeks": a window
+ * right after a participle, in a clause that opened with a share of things, is how fast each of
+ * them is handled (a service level), not a deadline for the work. `k` is the "within".
+ */
+export function shareHandledWithin(ctx: Ctx, k: number): boolean {
+  const { toks } = ctx;
+  if (toks[k]?.lower !== 'within' || k < 4 || !isParticiple(ctx, k - 1)) return false;
+  // Things handled one by one ("applications", "patients"), not one piece of work ("the rollout").
+  if (!/[^s]s$/.test(toks[k - 2].lower)) return false;
+  for (let j = k - 2; j >= 1 && j >= clauseStart(ctx, k) && j >= k - 10; j--) {
+    if (toks[j].lower !== 'of') continue;
+    const p = toks[j - 1];
+    if (p.text === '%' || isWord(ctx.lex.list.percentWords, p)) return true;
+  }
+  return false;
+}
+
+/** "decided", "seen", "answered": a past participle, listed or not (the lexicon lists few verbs). */
+function isParticiple(ctx: Ctx, k: number): boolean {
+  const t = ctx.toks[k];
+  if (t.kind !== 'w') return false;
+  if (ctx.verb[k] & F_ED) return true;
+  if (t.lower.length > 4 && t.lower.endsWith('ed') && listedClass(ctx, k) === UNKNOWN_CLASS) return true;
+  return ctx.lex.list.irregularVerbs.words.has(t.lower);
 }
 
 export function clauseEnd(ctx: Ctx, i: number): number {

@@ -340,6 +340,18 @@ const CASES: Case[] = [
     expect: { impactQuantified: true },
   },
   { rule: 'share of a task', text: 'Digitise 90% of paper records', expect: { impactQuantified: false } },
+  // A share of things each handled within a window is a service level, whatever the unit's length.
+  {
+    rule: 'share handled within',
+    text: '95% of patients seen within 18 weeks',
+    expect: { impactQuantified: true, timeBound: false },
+  },
+  {
+    rule: 'share handled within',
+    text: '80% of planning applications decided within 8 weeks',
+    expect: { impactQuantified: true, timeBound: false },
+  },
+  { rule: 'window kept', text: '80% of the rollout completed within 6 months', expect: { timeBound: true } },
 ];
 
 describe('general rules from public statements', () => {
