@@ -127,7 +127,7 @@ export function isPercentPoint(toks: Token[], k: number): boolean {
   );
 }
 /** Words that may stand between a subject or auxiliary and its verb: "will also deploy", "will now migrate". */
-export const PREVERBAL = new Set([
+const PREVERBAL = new Set([
   'also',
   'not',
   'then',
@@ -144,6 +144,27 @@ export const PREVERBAL = new Set([
   'again',
   'even',
 ]);
+
+/** A number written in digits or as a word ("18", "six"). */
+export function isNumberToken(ctx: Ctx, t: Token | undefined): boolean {
+  return !!t && (t.kind === 'n' || (t.kind === 'w' && ctx.lex.list.numberWords.words.has(t.lower)));
+}
+
+/**
+ * From token `p` back past the adverbs that stand before a verb ("will actively promote", "will
+ * also deploy"): the index of the word before them, or -1.
+ */
+export function beforeAdverbs(ctx: Ctx, p: number): number {
+  const { toks, lex } = ctx;
+  while (
+    p >= 0 &&
+    toks[p].kind === 'w' &&
+    (PREVERBAL.has(toks[p].lower) ||
+      (toks[p].lower.endsWith('ly') && toks[p].lower.length > 4 && !lex.list.outcomeMetrics.words.has(toks[p].lower)))
+  )
+    p--;
+  return p;
+}
 
 /** Verbs followed by an action in -ing: "continue publishing", "keep building", "priorities include hiring". */
 export const BEFORE_GERUND =
@@ -360,14 +381,7 @@ function markVerbs(ctx: Ctx): void {
 /** Whether a word that can be a verb acts as one here, judged by the word before it. */
 function inVerbPosition(ctx: Ctx, i: number, flags: number): boolean {
   const { toks, lex } = ctx;
-  let p = i - 1;
-  while (
-    p >= 0 &&
-    toks[p].kind === 'w' &&
-    (PREVERBAL.has(toks[p].lower) ||
-      (toks[p].lower.endsWith('ly') && toks[p].lower.length > 4 && !lex.list.outcomeMetrics.words.has(toks[p].lower)))
-  )
-    p--;
+  const p = beforeAdverbs(ctx, i - 1);
   if (p < 0 || ctx.mark[p] & M_IGNORED || ctx.sentence[p] !== ctx.sentence[i]) return true;
   const prev = toks[p];
   if (prev.kind === 's') {

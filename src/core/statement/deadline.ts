@@ -6,7 +6,7 @@
  */
 import type { Deadline, DeadlineKind } from './types';
 import type { Ctx } from './context';
-import { M_BOUNDARY, M_DEADLINE, M_DEPENDENCY, M_IGNORED } from './context';
+import { isNumberToken, M_BOUNDARY, M_DEADLINE, M_DEPENDENCY, M_IGNORED } from './context';
 import type { Token } from './tokenize';
 import { isWord, matchList } from './lexicon/compile';
 import { namesAdopters, readPhrase, shareHandledWithin } from './phrases';
@@ -384,10 +384,7 @@ function windowSpan(ctx: Ctx, i: number): number {
   else if (toks[i].lower !== 'within') return -1; // "in 6 months" is ambiguous; "in the next 6 months" is not
   const n = toks[j];
   if (!n) return -1;
-  const isNum =
-    n.kind === 'n' ||
-    (n.kind === 'w' && (ctx.lex.list.numberWords.words.has(n.lower) || n.lower === 'a' || n.lower === 'one'));
-  if (!isNum) return -1;
+  if (!isNumberToken(ctx, n) && n.lower !== 'a' && n.lower !== 'one') return -1;
   const u = toks[j + 1];
   if (!u || u.kind !== 'w') return -1;
   if (!ctx.lex.list.longDurationUnits.words.has(u.lower)) return -1;
@@ -413,8 +410,7 @@ function windowThenShare(ctx: Ctx, i: number, end: number): boolean {
   // "Interviews offered within six weeks at 80 per cent of job centres".
   if (j !== end || !/^(at|for|in)$/.test(toks[j]?.lower ?? '')) return false;
   const n = toks[j + 1];
-  const number = !!n && (n.kind === 'n' || ctx.lex.list.numberWords.words.has(n.lower));
-  return number && (toks[j + 2]?.text === '%' || matchList(ctx.lex.list.percentWords, toks, j + 2) > 0);
+  return isNumberToken(ctx, n) && (toks[j + 2]?.text === '%' || matchList(ctx.lex.list.percentWords, toks, j + 2) > 0);
 }
 
 /** "savings of £1.1m p.a.", "$45M per annum": an annual rate is the amount's unit, not a deadline. */

@@ -7,12 +7,12 @@
 import type { Ctx } from './context';
 import {
   BEFORE_GERUND,
+  beforeAdverbs,
   listedClass,
   M_BOUNDARY,
   M_IGNORED,
   M_NAME,
   M_QUANTITY,
-  PREVERBAL,
   SUBJECT_CONTRACTIONS,
   UNKNOWN_CLASS,
 } from './context';
@@ -234,14 +234,7 @@ const CATENATIVE =
 /** A verb that heads its clause as the main action, not a purpose ("to support") or a modifier. */
 function isMainVerb(ctx: Ctx, i: number, mainVerbSeen: boolean): boolean {
   const { toks, lex, mark } = ctx;
-  let p = i - 1;
-  // Adverbs between the subject or auxiliary and the verb: "will actively promote", "will also deploy".
-  while (
-    p >= 0 &&
-    toks[p].kind === 'w' &&
-    ((/ly$/.test(toks[p].lower) && toks[p].lower.length > 4) || PREVERBAL.has(toks[p].lower))
-  )
-    p--;
+  const p = beforeAdverbs(ctx, i - 1);
   if (p < 0 || mark[p] & M_IGNORED) {
     // "Starting in the year 2023", "Beginning in Q3": a time phrase, not an action.
     const nx = toks[i + ctx.verbLen[i]];

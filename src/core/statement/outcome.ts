@@ -4,7 +4,7 @@
  * activity; "generate 150 qualified leads" quantifies the impact.
  */
 import type { Ctx } from './context';
-import { M_QUANTITY, M_DEADLINE } from './context';
+import { isNumberToken, M_QUANTITY, M_DEADLINE } from './context';
 import type { QInfo } from './quantities';
 import {
   F_ED,
@@ -267,7 +267,7 @@ function serviceWindowAt(ctx: Ctx, k: number): boolean {
     return (
       (ctx.mark[k + 1] & M_QUANTITY) !== 0 ||
       // "seen within 18 weeks": a long window read as a period, still how fast each is handled.
-      ((toks[k + 1]?.kind === 'n' || isWord(ctx.lex.list.numberWords, toks[k + 1])) && shareHandledWithin(ctx, k))
+      (isNumberToken(ctx, toks[k + 1]) && shareHandledWithin(ctx, k))
     );
   if (w !== 'in') return false;
   let j = k + 1;
@@ -338,10 +338,7 @@ function afterCausalArrow(ctx: Ctx, cs: number, t0: number): number {
 function windowBefore(ctx: Ctx, q: QInfo): boolean {
   const sent = ctx.sentence[q.t0];
   for (let k = q.t0 - 1; k > 0 && ctx.sentence[k] === sent; k--)
-    if (
-      ctx.toks[k - 1].lower === 'within' &&
-      (ctx.mark[k] & M_QUANTITY || ctx.toks[k].kind === 'n' || isWord(ctx.lex.list.numberWords, ctx.toks[k]))
-    )
+    if (ctx.toks[k - 1].lower === 'within' && (ctx.mark[k] & M_QUANTITY || isNumberToken(ctx, ctx.toks[k])))
       return true;
   return false;
 }

@@ -7,7 +7,7 @@
  */
 import type { Quantity, QuantityRole, QuantityUnit } from './types';
 import type { Ctx } from './context';
-import { isPercentPoint, M_DEADLINE, M_DEPENDENCY, M_IGNORED, M_NAME, M_QUANTITY } from './context';
+import { isNumberToken, isPercentPoint, M_DEADLINE, M_DEPENDENCY, M_IGNORED, M_NAME, M_QUANTITY } from './context';
 import { F_ED, isWord, matchList, matchedValue, V_ANY, V_DIRECTION } from './lexicon/compile';
 import type { Token } from './tokenize';
 
@@ -378,7 +378,7 @@ function wordQuantityAt(ctx: Ctx, i: number): QInfo | null {
     let j = i + 2;
     while (toks[j] && (toks[j].text === '(' || toks[j].text === ')' || lex.list.hedges.words.has(toks[j].lower))) j++;
     const n = toks[j];
-    if (n && (n.kind === 'n' || lex.list.numberWords.words.has(n.lower))) {
+    if (isNumberToken(ctx, n)) {
       const v = n.kind === 'n' ? n.value : Number(lex.list.numberWords.words.get(n.lower));
       const q = make(ctx, i, j + 1, v, 'multiplier');
       q.role = 'change';
