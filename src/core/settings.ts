@@ -36,7 +36,6 @@ export interface Settings {
 }
 
 export const SETTINGS_SHEET = 'Interlock Settings';
-export { DOCUMENT_SETTINGS_KEY };
 
 const SEVERITY_ALIASES: Record<string, RuleSetting> = {
   error: 'error',
